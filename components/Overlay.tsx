@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import type { QuoteCheck } from '../lib/match';
+import { RELATION_LABELS, type ResultView } from '../lib/view';
+
+const FIDELITY_LABELS: Record<QuoteCheck['fidelity'], string> = {
+  exact: 'Exact',
+  minor: 'Minor changes',
+  altered: 'Wording altered',
+  unmatched: 'Not in the wire story',
+};
+
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function QuoteDiff({ quote }: { quote: QuoteCheck }) {
+  return (
+    <span class="diff">
+      {quote.diff.map((part, i) =>
+        part.kind === 'same' ? (
+          <span key={i}>{part.text} </span>
+        ) : part.kind === 'added' ? (
+          <ins key={i}>{part.text} </ins>
+        ) : (
+          <del key={i}>{part.text} </del>
+        ),
+      )}
+    </span>
+  );
+}
+
+/** Badge and panel. Every string from the page is rendered as text by Preact, never as HTML. */
+export function Overlay({
+  view,
+  startOpen,
+}: {
+  view: NonNullable<ResultView['match']> & { quotes: QuoteCheck[] };
+  startOpen: boolean;
+}) {
+  const [open, setOpen] = useState(startOpen);
+  const { story } = view;
+  return (
+    <div class="wiretrace">
+      <button
+        type="button"
+        class="badge"
+        aria-expanded={open}
+        aria-controls="wiretrace-panel"
+        onClick={() => setOpen(!open)}
+      >
+        {story.agency} · {view.relation}
+      </button>
+      {open && (
+        <section id="wiretrace-panel" class="panel" role="dialog" aria-label="Wiretrace: wire story of this page">
+          <header>
+            <h2 class="headline">{story.headline}</h2>
+            <p class="origin">
+              {story.agency}
+              {story.dateline ? `, ${story.dateline}` : ''}, {story.date}
+              {story.bylines.length > 0 && ` · by ${story.bylines.join(', ')}`}
+            </p>
+            <p class="link">
+              {story.url ? <a href={story.url}>Original at {story.agency}</a> : 'URL of the original unknown'}
+            </p>
+          </header>
+          <p class="relation">
+            <strong>{view.relation}</strong>: {RELATION_LABELS[view.relation]} ({percent(view.score)} of the page's
+            sentences match).
+          </p>
+          <p class="why">{view.evidence.why}</p>
+          <h3>Other versions</h3>
+          <ul class="siblings">
+            {view.siblings.map((v) => (
+              <li key={v.id}>
+                {v.url ? <a href={v.url}>{v.outlet}</a> : <span>{v.outlet} (URL unknown)</span>}{' '}
+                <span class="rel">{v.relation}</span>
+              </li>
+            ))}
+          </ul>
+          <h3>Quotes on this page</h3>
+          <ul class="quotes">
+            {view.quotes.map((q, i) => (
+              <li key={i} class={`quote ${q.fidelity}`}>
+                <q class="page-quote">{q.text}</q>
+                <span class="speaker">{q.speaker ?? 'speaker not stated'}</span>
+                <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
+                {q.original && (
+                  <div class="original">
+                    Original: <q>{q.original}</q>{' '}
+                    <span class="speaker">{q.originalSpeaker ?? 'speaker not stated'}</span>
+                    {q.speakerDiffers && <span class="flag"> (the page names a different speaker)</span>}
+                    {q.fidelity !== 'exact' && <QuoteDiff quote={q} />}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Article } from './article';
+import {
+  INDEX_FORMAT,
+  INDEX_SCHEMA_VERSION,
+  type Story,
+  type StoryQuote,
+  type StoryVersion,
+  type WireIndex,
+} from './index-schema';
+import { extractQuotes } from './quotes';
+import { normalizeText } from './text';
+
+/** A story's metadata as the corpus folder gives it (`story.json`). */
+export interface CorpusStory {
+  id: string;
+  agency: string;
+  date: string;
+  dateline: string | null;
+  bylines: string[];
+  headlines: string[];
+  url: string | null;
+  versions: (Omit<StoryVersion, 'title'> & { file: string })[];
+}
+
+/** Blocks of the body that carry the story's sentences: paragraphs and summary bullets, not subheadings. */
+export function storyParagraphs(article: Article): string[] {
+  return article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
+}
+
+function quoteKey(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Builds one story from its metadata and the extracted article of each version.
+ * Write-throughs (versions that carry the agency's text verbatim) become the
+ * wire text and give the story its quotes; the others are listed as siblings.
+ */
+export function buildStory(meta: CorpusStory, articles: ReadonlyMap<string, Article>): Story {
+  const versions: StoryVersion[] = meta.versions.map(({ file: _file, ...v }) => ({
+    ...v,
+    title: articles.get(v.id)?.title ?? '',
+  }));
+  const wire = meta.versions
+    .filter((v) => v.writeThrough !== null)
+    .map((v) => ({ version: v.id, paragraphs: storyParagraphs(articles.get(v.id)!) }));
+  const quotes: StoryQuote[] = [];
+  const seen = new Set<string>();
+  for (const w of wire) {
+    for (const q of extractQuotes(w.paragraphs)) {
+      const key = quoteKey(q.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      quotes.push({ text: q.text, speaker: q.speaker, role: q.role, context: q.context, version: w.version });
+    }
+  }
+  return {
+    id: meta.id,
+    agency: meta.agency,
+    date: meta.date,
+    dateline: meta.dateline,
+    bylines: meta.bylines,
+    headlines: meta.headlines,
+    url: meta.url,
+    versions,
+    wire,
+    quotes,
+  };
+}
+
+/** The index file for a list of stories, sorted by id so the same corpus gives the same bytes. */
+export function buildIndex(stories: Story[]): WireIndex {
+  return {
+    format: INDEX_FORMAT,
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    stories: [...stories].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Block, MetaKind, MetaLine } from './article';
+import rulesData from './rules/boilerplate.json';
+import { normalizeText, wordCount } from './text';
+
+/**
+ * What a boilerplate rule does with a block it matches:
+ * - drop: remove the block;
+ * - meta: move it to the article's metadata (byline, date, caption, credit);
+ * - inset: remove it and the short headline-like lines after it (a read-more box);
+ * - tail: once the body has begun, remove it and everything after (comments, most-read lists).
+ */
+export type RuleAction = 'drop' | 'meta' | 'inset' | 'tail';
+
+export interface BoilerplateRule {
+  id: string;
+  action: RuleAction;
+  meta?: MetaKind;
+  pattern: string;
+  flags: string;
+  why: string;
+  example: string;
+}
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = rulesData as BoilerplateRule[];
+
+const COMPILED_RULES = BOILERPLATE_RULES.map((rule) => ({ rule, re: new RegExp(rule.pattern, rule.flags) }));
+
+/** A paragraph this long means the story has begun (so a "Comments" heading later ends it). */
+const BODY_START_WORDS = 15;
+/** Lines of an inset (read-more box) are headlines: short and without closing punctuation. */
+const INSET_LINE_MAX_WORDS = 14;
+/** Short lines before the story begins are section names, author names or credits. */
+const PRE_BODY_META_MAX_WORDS = 4;
+/** Short lines inside the story are subheadings ('VULNERABILITIES', 'High price'). */
+const HEADING_MAX_WORDS = 8;
+
+const BULLET_MARKER = /^[•*·▪◦‣-]\s+/;
+const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Entities left undecoded in copied text (TBS's "Alliance&#039;s"). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return HTML_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The first rule a text matches, if any. */
+export function matchRule(text: string): BoilerplateRule | null {
+  for (const { rule, re } of COMPILED_RULES) if (re.test(text)) return rule;
+  return null;
+}
+
+function comparable(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A read-more box ends at the first line that is not a teaser headline. */
+function endsInset(text: string, rule: BoilerplateRule | null): boolean {
+  return rule?.action === 'meta' || BULLET_MARKER.test(text) || wordCount(text) > INSET_LINE_MAX_WORDS;
+}
+
+export interface CleanResult {
+  blocks: Block[];
+  meta: MetaLine[];
+}
+
+/**
+ * Removes boilerplate from blocks in reading order, moves descriptive lines to
+ * metadata, and drops repeats (a headline repeated in the chrome, a standfirst
+ * that repeats a body sentence, a caption shown twice).
+ */
+export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
+  const kept: Block[] = [];
+  const meta: MetaLine[] = [];
+  const titleKey = comparable(title);
+  let bodyStarted = false;
+  let inInset = false;
+
+  for (const block of raw) {
+    const text = normalizeText(decodeEntities(block.text));
+    if (!text) continue;
+    const rule = matchRule(text);
+    if (rule?.action === 'tail' && bodyStarted) break;
+    if (rule?.action === 'tail' || rule?.action === 'inset') {
+      inInset = true;
+      continue;
+    }
+    if (inInset) {
+      if (!endsInset(text, rule)) continue;
+      inInset = false;
+    }
+    if (rule?.action === 'drop') continue;
+    if (rule?.action === 'meta') {
+      meta.push({ kind: rule.meta ?? 'section', text });
+      continue;
+    }
+    if (titleKey && comparable(text) === titleKey) continue;
+    const words = wordCount(text);
+    if (BULLET_MARKER.test(text)) {
+      kept.push({ kind: 'bullet', text: text.replace(BULLET_MARKER, '') });
+      continue;
+    }
+    if (!bodyStarted && block.kind === 'paragraph' && words <= PRE_BODY_META_MAX_WORDS && !/[:.!?]$/.test(text)) {
+      meta.push({ kind: 'section', text });
+      continue;
+    }
+    const kind =
+      block.kind === 'paragraph' && words <= HEADING_MAX_WORDS && !/[.,;]$/.test(text) ? 'heading' : block.kind;
+    kept.push({ kind, text });
+    if (kind === 'paragraph' && words >= BODY_START_WORDS) bodyStarted = true;
+  }
+  return dropRepeats(kept, meta);
+}
+
+function dropRepeats(blocks: Block[], meta: MetaLine[]): CleanResult {
+  const keys = blocks.map((b) => comparable(b.text));
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const key = keys[i]!;
+    const isLong = wordCount(block.text) >= BODY_START_WORDS;
+    if (isLong && (keys[i + 1] === key || keys[i - 1] === key)) {
+      if (keys[i - 1] !== key) meta.push({ kind: 'caption', text: block.text });
+      continue;
+    }
+    if (keys.indexOf(key, i + 1) !== -1) {
+      if (isLong) meta.push({ kind: 'standfirst', text: block.text });
+      continue;
+    }
+    out.push(block);
+  }
+  return { blocks: out, meta };
+}

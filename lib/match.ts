@@ -1,0 +1,415 @@
+import { diffArrays } from 'diff';
+import type { Article } from './article';
+import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
+import { extractQuotes, type Quote } from './quotes';
+import { contentKeys, hash32, normalizeText, sentences, STOPWORDS, wordKey, words } from './text';
+
+/** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
+const FINGERPRINT_WORDS = 2;
+/** A story is a candidate when the page shares this many fingerprints with it. */
+const MIN_CANDIDATE_HITS = 4;
+/** Word windows for the verbatim test of one sentence against another. */
+const EXACT_SHINGLE = 3;
+/** Sentences with fewer content words (after removing quotes) say too little to align. */
+const MIN_SENTENCE_KEYS = 4;
+/** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
+const EXACT_SENTENCE = 0.8;
+/** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
+const REWORDED_SENTENCE = 0.4;
+
+/**
+ * Relation thresholds on the share of the page's own sentences (quotes
+ * removed) that align, in order, with one write-through. Calibrated on the
+ * seeds and on ../shared/pages-dev (independent reports of the same event
+ * align with well under a fifth of their sentences).
+ */
+const VERBATIM_SHARE = 0.85;
+const EDITED_SHARE = 0.15;
+/** Edited copies carry at least this many wire sentences word for word. */
+const MIN_VERBATIM_SENTENCES = 3;
+const REWRITTEN_SHARE = 0.35;
+const MIN_ALIGNED_SENTENCES = 4;
+/** An independent report of the event shares at least this many quotes with the wire text. */
+const SAME_EVENT_QUOTES = 2;
+
+interface WireSentence {
+  text: string;
+  paragraph: number;
+  keys: Set<string>;
+  shingles: Set<number>;
+}
+
+interface WireVersionIndex {
+  version: string;
+  sentences: WireSentence[];
+}
+
+interface StoryIndex {
+  story: Story;
+  versions: WireVersionIndex[];
+}
+
+export interface LoadedIndex {
+  stories: StoryIndex[];
+  /** Fingerprint hash → positions in `stories`. */
+  postings: Map<number, number[]>;
+}
+
+/** Text without what stands inside double quotes: shared quotes are evidence of the event, not of copying. */
+export function withoutQuotes(text: string): string {
+  return normalizeText(text).replace(/"[^"]*("|$)/g, ' ');
+}
+
+function fingerprints(text: string): number[] {
+  const keys = contentKeys(withoutQuotes(text));
+  const out: number[] = [];
+  for (let i = 0; i + FINGERPRINT_WORDS <= keys.length; i++)
+    out.push(hash32(keys.slice(i, i + FINGERPRINT_WORDS).join(' ')));
+  return out;
+}
+
+function exactShingles(text: string): Set<number> {
+  const ws = words(text).map(wordKey);
+  const out = new Set<number>();
+  for (let i = 0; i + EXACT_SHINGLE <= ws.length; i++) out.add(hash32(ws.slice(i, i + EXACT_SHINGLE).join(' ')));
+  return out;
+}
+
+function sentenceUnits(paragraphs: readonly string[]): { text: string; paragraph: number }[] {
+  return paragraphs.flatMap((p, paragraph) => sentences(p).map((text) => ({ text, paragraph })));
+}
+
+/** Prepares an index for matching: sentence keys and an inverted index of fingerprints, built once. */
+export function loadIndex(index: WireIndex): LoadedIndex {
+  const postings = new Map<number, number[]>();
+  const stories = index.stories.map((story, position) => {
+    const versions = story.wire.map((w) => ({
+      version: w.version,
+      sentences: sentenceUnits(w.paragraphs).map(({ text, paragraph }) => ({
+        text,
+        paragraph,
+        keys: new Set(contentKeys(withoutQuotes(text))),
+        shingles: exactShingles(text),
+      })),
+    }));
+    const hashes = new Set(story.wire.flatMap((w) => w.paragraphs.flatMap(fingerprints)));
+    for (const h of hashes) {
+      const list = postings.get(h);
+      if (list) list.push(position);
+      else postings.set(h, [position]);
+    }
+    return { story, versions };
+  });
+  return { stories, postings };
+}
+
+export type Fidelity = 'exact' | 'minor' | 'altered' | 'unmatched';
+
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface QuoteCheck {
+  text: string;
+  speaker: string | null;
+  original: string | null;
+  originalSpeaker: string | null;
+  originalRole: string | null;
+  fidelity: Fidelity;
+  /** The page names a different person than the original for these words. */
+  speakerDiffers: boolean;
+  /** Word diff from the original wording to the page's (empty when unmatched). */
+  diff: DiffPart[];
+}
+
+export interface AlignedPassage {
+  page: string;
+  wire: string;
+  score: number;
+  kind: 'wire' | 'reworded';
+}
+
+export interface MatchResult {
+  story: Story;
+  relation: Relation;
+  /** Share of the page's own sentences (quotes aside) that follow the wire text, 0..1. */
+  score: number;
+  /** The write-through the page follows best. */
+  version: string;
+  evidence: {
+    verbatimShare: number;
+    rewordedShare: number;
+    alignedSentences: number;
+    pageSentences: number;
+    sharedQuotes: number;
+    why: string;
+    passages: AlignedPassage[];
+  };
+}
+
+export interface PageResult {
+  match: MatchResult | null;
+  quotes: QuoteCheck[];
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const k of a) if (b.has(k)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+function containment(page: Set<number>, wire: Set<number>): number {
+  if (page.size === 0) return 0;
+  let common = 0;
+  for (const h of page) if (wire.has(h)) common++;
+  return common / page.size;
+}
+
+/** Positions of a longest strictly increasing subsequence: alignments that keep the wire text's order. */
+function increasingRun(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const prev: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    tailAt[lo] = i;
+    prev[i] = lo > 0 ? tailAt[lo - 1]! : -1;
+  });
+  const out = new Set<number>();
+  let at = tails.length ? tailAt[tails.length - 1]! : -1;
+  while (at !== -1) {
+    out.add(at);
+    at = prev[at]!;
+  }
+  return out;
+}
+
+interface PageSentence {
+  text: string;
+  keys: Set<string>;
+  shingles: Set<number>;
+}
+
+function pageSentences(article: Article): PageSentence[] {
+  return sentenceUnits(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text))
+    .map(({ text }) => ({ text, keys: new Set(contentKeys(withoutQuotes(text))), shingles: exactShingles(text) }))
+    .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS);
+}
+
+function alignVersion(page: PageSentence[], version: WireVersionIndex) {
+  const best = page.map((s) => {
+    let top = { index: -1, sim: 0, exact: 0 };
+    version.sentences.forEach((w, index) => {
+      const sim = dice(s.keys, w.keys);
+      if (sim > top.sim) top = { index, sim, exact: containment(s.shingles, w.shingles) };
+    });
+    return top;
+  });
+  const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
+  const ordered = increasingRun(candidates.map((c) => c.index));
+  const aligned = candidates.filter((_, i) => ordered.has(i));
+  const verbatim = aligned.filter((a) => a.exact >= EXACT_SENTENCE).length;
+  return {
+    version: version.version,
+    verbatim,
+    aligned,
+    verbatimShare: page.length ? verbatim / page.length : 0,
+    rewordedShare: page.length ? aligned.length / page.length : 0,
+  };
+}
+
+const SPEAKER_SIMILARITY = 0.7;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Words the same but for spelling: "Grouchko"/"Grushko", "defence"/"defense", "neutralise"/"neutralize". */
+function nearSpelling(a: string, b: string): boolean {
+  if (wordKey(a) === wordKey(b)) return true;
+  const longest = Math.max(a.length, b.length);
+  return longest >= 5 && 1 - editDistance(a, b) / longest >= SPEAKER_SIMILARITY;
+}
+
+function sameSpeaker(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const surname = (s: string) => s.toLowerCase().split(' ').pop() ?? '';
+  return nearSpelling(surname(a), surname(b));
+}
+
+/** A page quote matches an original only if at least this many of its content words are in it. */
+const MIN_SHARED_QUOTE_WORDS = 2;
+
+/** Share of the page quote's content words found (allowing spelling variants) in the original. */
+function quoteOverlap(page: string[], original: string[]): number {
+  const content = page.filter((w) => !STOPWORDS.has(w));
+  const found = content.filter((w) => original.some((o) => nearSpelling(w, o))).length;
+  // "dangerous to speculate" shares one word with a Grushko quote: not a version of it.
+  if (found < MIN_SHARED_QUOTE_WORDS) return 0;
+  return found / content.length;
+}
+
+/** A page quote whose content words mostly appear in an original is a version of it. */
+const QUOTE_MATCH = 0.5;
+
+/**
+ * Fidelity of a page quote to its original. Only the part of the original the
+ * page quotes is compared (quoting half a sentence is not a change). Changes
+ * of function words or spelling are minor; any changed content word alters it.
+ */
+export function compareQuote(pageText: string, original: string): { fidelity: Fidelity; diff: DiffPart[] } {
+  const pageWords = words(pageText);
+  const originalWords = words(original);
+  const changes = diffArrays(originalWords, pageWords, { comparator: (a, b) => wordKey(a) === wordKey(b) });
+  while (changes.length && changes[0]!.removed) changes.shift();
+  while (changes.length && changes[changes.length - 1]!.removed) changes.pop();
+  const removed = changes.filter((c) => c.removed).flatMap((c) => c.value);
+  const added = changes.filter((c) => c.added).flatMap((c) => c.value);
+  const spellingsOnly = removed.length === added.length && removed.every((w, i) => nearSpelling(w, added[i]!));
+  const changedContent = [...removed, ...added].some((w) => !STOPWORDS.has(w));
+  const fidelity: Fidelity =
+    removed.length + added.length === 0 ? 'exact' : spellingsOnly || !changedContent ? 'minor' : 'altered';
+  const diff: DiffPart[] = changes.map((c) => ({
+    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value.join(' '),
+  }));
+  return { fidelity, diff };
+}
+
+/** Checks each page quote against the story's original quotes. */
+export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly StoryQuote[]): QuoteCheck[] {
+  return pageQuotes.map((q) => {
+    const pageWords = words(q.text);
+    let best: { quote: StoryQuote; overlap: number } | null = null;
+    for (const original of originals) {
+      const overlap = quoteOverlap(pageWords, words(original.text));
+      if (overlap >= QUOTE_MATCH && (!best || overlap > best.overlap)) best = { quote: original, overlap };
+    }
+    if (!best) {
+      return {
+        text: q.text,
+        speaker: q.speaker,
+        original: null,
+        originalSpeaker: null,
+        originalRole: null,
+        fidelity: 'unmatched',
+        speakerDiffers: false,
+        diff: [],
+      };
+    }
+    const { fidelity, diff } = compareQuote(q.text, best.quote.text);
+    return {
+      text: q.text,
+      speaker: q.speaker,
+      original: best.quote.text,
+      originalSpeaker: best.quote.speaker,
+      originalRole: best.quote.role,
+      fidelity,
+      speakerDiffers: !sameSpeaker(q.speaker, best.quote.speaker),
+      diff,
+    };
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Stories sharing enough order-aware fingerprints with the page: an inverted-index lookup, not a scan. */
+function candidateStories(index: LoadedIndex, article: Article): number[] {
+  const hits = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const block of article.blocks) {
+    for (const h of fingerprints(block.text)) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      for (const s of index.postings.get(h) ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
+    }
+  }
+  return [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).map(([s]) => s);
+}
+
+/** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
+export function matchArticle(index: LoadedIndex, article: Article): PageResult {
+  const page = pageSentences(article);
+  const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
+  let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
+
+  for (const position of candidateStories(index, article)) {
+    const { story, versions } = index.stories[position]!;
+    const quotes = checkQuotes(pageQuotes, story.quotes);
+    const sharedQuotes = quotes.filter((q) => q.fidelity !== 'unmatched').length;
+    const alignments = versions.map((v) => alignVersion(page, v));
+    const top = alignments.reduce((a, b) =>
+      b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
+        ? b
+        : a,
+    );
+    const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
+    let relation: Relation | null = null;
+    let why = '';
+    if (enough && top.verbatimShare >= VERBATIM_SHARE) {
+      relation = 'verbatim';
+      why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`;
+    } else if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
+      relation = 'edited';
+      why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`;
+    } else if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
+      relation = 'rewritten';
+      why = `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`;
+    } else if (sharedQuotes >= SAME_EVENT_QUOTES) {
+      relation = 'same-event';
+      why = `shares ${sharedQuotes} quotes with the wire story but not its sentences`;
+    }
+    if (!relation) continue;
+    const wireVersion = versions.find((v) => v.version === top.version)!;
+    const score =
+      relation === 'verbatim' || relation === 'edited'
+        ? top.verbatimShare
+        : relation === 'rewritten'
+          ? top.rewordedShare
+          : 0;
+    const result: MatchResult = {
+      story,
+      relation,
+      score: round(score),
+      version: top.version,
+      evidence: {
+        verbatimShare: round(top.verbatimShare),
+        rewordedShare: round(top.rewordedShare),
+        alignedSentences: top.aligned.length,
+        pageSentences: page.length,
+        sharedQuotes,
+        why,
+        passages: top.aligned.map((a) => ({
+          page: page[a.page]!.text,
+          wire: wireVersion.sentences[a.index]!.text,
+          score: round(a.sim),
+          kind: a.exact >= EXACT_SENTENCE ? 'wire' : 'reworded',
+        })),
+      },
+    };
+    const rank = (r: MatchResult) => r.score + (r.relation === 'same-event' ? 0 : 1);
+    if (!best || rank(result) > rank(best.result)) best = { result, quotes };
+  }
+  return best ? { match: best.result, quotes: best.quotes } : { match: null, quotes: [] };
+}

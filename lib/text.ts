@@ -1,0 +1,109 @@
+/**
+ * Text primitives shared by every step: normalisation, tokens, sentences,
+ * hashing. Pure: no DOM, no browser.
+ */
+
+/** Curly quotes, primes and guillemets folded to their ASCII forms. */
+const QUOTE_FOLDS: ReadonlyArray<[RegExp, string]> = [
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
+  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' '],
+];
+
+/** Unicode-normalised text with typographic quotes and dashes folded and spaces collapsed. */
+export function normalizeText(text: string): string {
+  let out = text.normalize('NFKC');
+  for (const [pattern, replacement] of QUOTE_FOLDS) out = out.replace(pattern, replacement);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * British and American spellings that wire copies swap freely
+ * ("defence"/"defense", "neutralise"/"neutralize" in the seed story).
+ */
+const SPELLING_FOLDS: ReadonlyArray<[RegExp, string]> = [
+  [/ence$/, 'ense'],
+  [/is(e|ed|es|ing|ation)$/, 'iz$1'],
+  [/our$/, 'or'],
+  [/tre$/, 'ter'],
+];
+
+/** A word's comparison key: lower case, spelling variants folded, plural and possessive "s" dropped. */
+export function wordKey(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length > 4) for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-cased words of a text, punctuation dropped. */
+export function words(text: string): string[] {
+  return (normalizeText(text).match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
+}
+
+/** Function words that carry no content: ignored when comparing reworded text. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about after all also an and any are as at be been being but by can could did do does ' +
+    'for from had has have he her his how i if in into is it its may more no nor not of on ' +
+    'one or our own she should so some such than that the their them then there these they ' +
+    'this those to too us was we were what when where which while who will with would you ' +
+    'said say says told added'
+  ).split(' '),
+);
+
+/** Comparison keys of the content words of a text, in order. */
+export function contentKeys(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(wordKey);
+}
+
+/** 32-bit FNV-1a: small, fast and stable across runs, so index files are reproducible. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hashes of the n-word windows of a token list (order-aware fingerprints). */
+export function shingles(tokens: readonly string[], n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) out.push(hash32(tokens.slice(i, i + n).join(' ')));
+  return out;
+}
+
+/**
+ * Sentence split that keeps a closing quote with its sentence and does not
+ * break after initials or common abbreviations ("U.S.", "Jan.").
+ */
+export function sentences(text: string): string[] {
+  const clean = normalizeText(text);
+  const parts = clean.split(/(?<=[.!?]["')]?)\s+(?=["'(]?[A-Z0-9])/u);
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      /(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt))\.$/.test(
+        prev,
+      )
+    ) {
+      out[out.length - 1] = `${prev} ${part}`;
+    } else if (part) {
+      out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Word count of a text. */
+export function wordCount(text: string): number {
+  return words(text).length;
+}

@@ -1,0 +1,21 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Article } from '../lib/article';
+import type { ResultView } from '../lib/view';
+
+/** Status of a tab as the popup shows it. */
+export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
+
+/**
+ * Every message between content script, background and extension pages.
+ * The background answers only senders from this extension.
+ */
+interface ProtocolMap {
+  /** Content script → background: match an extracted article against the index. */
+  match(data: { article: Article; url: string }): ResultView;
+  /** Popup → background: what is known about a tab. */
+  tabStatus(data: { tabId: number }): TabStatus;
+  /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
+  checkTab(data: { tabId: number }): { ok: boolean; error?: string };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,93 @@
+/**
+ * The engine from the command line, the same steps as the overlay:
+ *   npm run check -- [--json] [--index assets/index.json] FILE...
+ * FILE is an HTML page or a plain-text page (a reader's copy-paste).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { parseIndex } from '../lib/index-schema';
+import { loadIndex, matchArticle } from '../lib/match';
+import { RELATION_LABELS, toView, type ResultView } from '../lib/view';
+import type { Article } from '../lib/article';
+import { extractFile } from './node-dom';
+
+export interface CheckOutput {
+  file: string;
+  article: { title: string; body: string[] } | null;
+  /** Why no article was found (not an article, too large, empty); absent when one was. */
+  error?: string;
+  match: null | { story: string; relation: string; score: number; headline: string; agency: string; why: string };
+  quotes: {
+    text: string;
+    speaker: string | null;
+    original: string | null;
+    fidelity: string;
+    originalSpeaker: string | null;
+  }[];
+  view?: ResultView;
+}
+
+export function checkFile(file: string, content: string, index: ReturnType<typeof loadIndex>): CheckOutput {
+  const name = file.replace(/\.gz$/, '');
+  const extracted = extractFile(name, content, { skipDetect: true });
+  if (!extracted.ok) return { file, article: null, error: extracted.reason, match: null, quotes: [] };
+  const article: Article = extracted.article;
+  const view = toView(matchArticle(index, article), article.canonicalUrl);
+  return {
+    file,
+    article: { title: article.title, body: article.blocks.map((b) => b.text) },
+    match: view.match && {
+      story: view.match.story.id,
+      relation: view.match.relation,
+      score: view.match.score,
+      headline: view.match.story.headline,
+      agency: view.match.story.agency,
+      why: view.match.evidence.why,
+    },
+    quotes: view.quotes.map((q) => ({
+      text: q.text,
+      speaker: q.speaker,
+      original: q.original,
+      fidelity: q.fidelity,
+      originalSpeaker: q.originalSpeaker,
+    })),
+  };
+}
+
+function readable(out: CheckOutput): string {
+  const lines = [`== ${out.file}`];
+  if (!out.article) return [...lines, `no article (${out.error})`].join('\n');
+  lines.push(`title: ${out.article.title}`, `body: ${out.article.body.length} blocks`);
+  if (!out.match) lines.push('match: none');
+  else {
+    lines.push(
+      `match: ${out.match.agency} "${out.match.headline}" [${out.match.story}]`,
+      `relation: ${out.match.relation} (${RELATION_LABELS[out.match.relation as keyof typeof RELATION_LABELS]}), score ${out.match.score}`,
+      `why: ${out.match.why}`,
+    );
+    for (const q of out.quotes) {
+      lines.push(`  "${q.text}" (${q.speaker ?? 'speaker not stated'}) ${q.fidelity}`);
+      if (q.original && q.fidelity !== 'exact')
+        lines.push(`      original: "${q.original}" (${q.originalSpeaker ?? 'speaker not stated'})`);
+    }
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, index: { type: 'string', default: 'assets/index.json' } },
+  });
+  if (positionals.length === 0) {
+    console.error('usage: npm run check -- [--json] [--index FILE] FILE...');
+    process.exit(2);
+  }
+  const index = loadIndex(parseIndex(readFileSync(values.index!, 'utf8')));
+  const results = positionals.map((file) => {
+    const bytes = readFileSync(file);
+    return checkFile(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), index);
+  });
+  console.log(values.json ? JSON.stringify(results, null, 2) : results.map(readable).join('\n\n'));
+}
