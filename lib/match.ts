@@ -279,7 +279,7 @@ const QUOTE_MATCH = 0.5;
 export function compareQuote(pageText: string, original: string): { fidelity: Fidelity; diff: DiffPart[] } {
   const pageWords = words(pageText);
   const originalWords = words(original);
-  const changes = diffArrays(originalWords, pageWords, { comparator: (a, b) => wordKey(a) === wordKey(b) });
+  const changes = diffArrays(originalWords, pageWords);
   while (changes.length && changes[0]!.removed) changes.shift();
   while (changes.length && changes[changes.length - 1]!.removed) changes.pop();
   const removed = changes.filter((c) => c.removed).flatMap((c) => c.value);

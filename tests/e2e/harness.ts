@@ -1,0 +1,88 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** Fixture pages served under the real hostnames and paths the content script matches. */
+export const ROUTES: Record<string, string> = {
+  'uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408':
+    'investing-article',
+  'www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629': 'tbs-article',
+  'uk.investing.com/news/stock-market-news/regional-banks-1': 'investing-unrelated',
+  'uk.investing.com/': 'investing-home',
+};
+
+export interface Harness {
+  context: BrowserContext;
+  /** Every request that reached the loopback server, as host + path. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the Chrome extension when the build folder is missing (npm test builds it first). */
+export function ensureBuilt(): void {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
+}
+
+/**
+ * Starts a loopback server for the fixture pages and Chromium with the built
+ * extension. Every hostname resolves to the server, so any request the
+ * extension or page makes anywhere is recorded, and nothing leaves the machine.
+ */
+export async function startHarness(): Promise<Harness> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const key = `${req.headers.host?.replace(/:\d+$/, '')}${req.url}`;
+    requests.push(key);
+    const fixture = ROUTES[key];
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (!fixture) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(join('tests/fixtures/pages', fixture, 'source.html')));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'wiretrace-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    requests,
+    async close() {
+      await context.close();
+      await new Promise((done) => server.close(done));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's id, read from its service worker's URL. */
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}

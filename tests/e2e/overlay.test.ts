@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
+
+const ARTICLE =
+  'https://uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408';
+const TBS = 'https://www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629';
+const UNRELATED = 'https://uk.investing.com/news/stock-market-news/regional-banks-1';
+const HOME = 'https://uk.investing.com/';
+/** Time the pipeline gets on a page where we expect it to show nothing. */
+const QUIET_WAIT_MS = 2_500;
+/** Chromium's own update checks, made by the browser whatever extension is loaded. */
+const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+
+describe.skipIf(!haveChromium)('extension in Chromium', () => {
+  let harness: Harness;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    harness = await startHarness();
+  });
+  afterAll(async () => harness?.close());
+
+  async function open(url: string): Promise<Page> {
+    const page = await harness.context.newPage();
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${url}: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+    // Pages are served over plain HTTP on loopback; the https URLs map to the same server.
+    await page.goto(url.replace('https://', 'http://'));
+    return page;
+  }
+
+  it('shows the Reuters story, relation, siblings and the Stoltenberg quote on the Investing.com copy', async () => {
+    const page = await open(ARTICLE);
+    const badge = page.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    await expect(badge.textContent()).resolves.toContain('Reuters · verbatim');
+    await badge.click();
+    const panel = page.locator('wiretrace-overlay .panel');
+    await expect(panel.locator('.headline').textContent()).resolves.toBe(
+      'NATO offers arms talks as Russia warns of dangers',
+    );
+    await expect(panel.locator('.relation').textContent()).resolves.toContain('verbatim');
+    const siblings = await panel.locator('.siblings li').allTextContents();
+    expect(siblings.length).toBeGreaterThanOrEqual(2);
+    expect(siblings.join('\n')).toContain('The Business Standard');
+    expect(siblings.join('\n')).not.toContain('Investing.com (UK edition)');
+    const quote = panel.locator('.quote', { hasText: 'There is a real risk for new armed conflict in Europe' }).first();
+    await expect(quote.locator('.speaker').first().textContent()).resolves.toBe('Jens Stoltenberg');
+    await expect(quote.locator('.fidelity').textContent()).resolves.toBe('Exact');
+    await page.close();
+  });
+
+  it('names the earlier write-through on the TBS copy', async () => {
+    const page = await open(TBS);
+    const badge = page.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.click();
+    await expect(page.locator('wiretrace-overlay .headline').textContent()).resolves.toBe(
+      "NATO offers arms talks with Russia to avert 'real risk' of conflict",
+    );
+    await page.close();
+  });
+
+  it('shows no match on an unrelated article of the same site', async () => {
+    const page = await open(UNRELATED);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    expect(await page.locator('wiretrace-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows nothing on a home page', async () => {
+    const page = await open(HOME);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    expect(await page.locator('wiretrace-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  it('reports the tab status in the popup', async () => {
+    const id = await extensionId(harness.context);
+    const page = await harness.context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    await expect(page.locator('.status').textContent()).resolves.toContain('not been checked');
+    await page.close();
+  });
+
+  it('stores the panel setting from the options page and opens the panel on the next article', async () => {
+    const id = await extensionId(harness.context);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByLabel('Open the panel automatically').check();
+    await options.getByRole('status').waitFor();
+    await options.close();
+    const page = await open(ARTICLE);
+    await page.locator('wiretrace-overlay .panel').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('logged no page errors and made no network request of its own', () => {
+    expect(errors).toEqual([]);
+    const pages = new Set([ARTICLE, TBS, UNRELATED, HOME].map((u) => u.replace('https://', '')));
+    const others = harness.requests.filter(
+      (r) => !pages.has(r) && !r.endsWith('/favicon.ico') && !BROWSER_HOSTS.test(r),
+    );
+    expect(others).toEqual([]);
+  });
+});

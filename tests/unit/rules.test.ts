@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOILERPLATE_RULES } from '../../lib/clean';
+
+const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
+const STORY_LINES = readdirSync(VERSIONS)
+  .filter((f) => f.endsWith('.labels.jsonl'))
+  .flatMap((f) => readFileSync(join(VERSIONS, f), 'utf8').trim().split('\n'))
+  .map((l) => JSON.parse(l) as { tag: string; text: string })
+  .filter((l) => 'TSHB'.includes(l.tag))
+  .map((l) => l.text.normalize('NFKC'));
+
+describe('boilerplate rules (lib/rules/boilerplate.json)', () => {
+  it('are sorted by id with no duplicate ids or patterns', () => {
+    const ids = BOILERPLATE_RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(BOILERPLATE_RULES.map((r) => r.pattern)).size).toBe(ids.length);
+  });
+
+  it.each(BOILERPLATE_RULES.map((r) => [r.id, r] as const))('%s removes its example', (_id, rule) => {
+    expect(new RegExp(rule.pattern, rule.flags).test(rule.example.normalize('NFKC'))).toBe(true);
+  });
+
+  it.each(BOILERPLATE_RULES.map((r) => [r.id, r] as const))('%s keeps every story line of the seeds', (_id, rule) => {
+    const re = new RegExp(rule.pattern, rule.flags);
+    expect(STORY_LINES.filter((line) => re.test(line))).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../lib/extract';
+import { normalizeText } from '../../lib/text';
+
+const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
+const SEEDS = readdirSync(VERSIONS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.replace(/\.txt$/, ''));
+
+interface Label {
+  line: number;
+  tag: string;
+  text: string;
+}
+
+const comparable = (s: string) =>
+  normalizeText(s.replace(/&#039;/g, "'"))
+    .replace(/^[•*]\s+/, '')
+    .trim();
+
+describe.each(SEEDS)('plain-text seed %s', (seed) => {
+  const labels = readFileSync(join(VERSIONS, `${seed}.labels.jsonl`), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Label);
+  const result = extractText(readFileSync(join(VERSIONS, `${seed}.txt`), 'utf8'));
+  if (!result.ok) throw new Error(`no article: ${result.reason}`);
+  const body = result.article.blocks.map((b) => comparable(b.text));
+
+  it('takes the title line as the title', () => {
+    expect(result.article.title).toBe(comparable(labels.find((l) => l.tag === 'T')!.text));
+  });
+
+  it('keeps every summary, subheading and body line, in order', () => {
+    expect(body).toEqual(labels.filter((l) => 'SHB'.includes(l.tag)).map((l) => comparable(l.text)));
+  });
+
+  it('drops every boilerplate line', () => {
+    const boilerplate = labels.filter((l) => l.tag === 'X').map((l) => comparable(l.text));
+    expect(body.filter((b) => boilerplate.includes(b))).toEqual([]);
+  });
+
+  it('keeps metadata lines out of the body', () => {
+    const meta = labels.filter((l) => l.tag === 'M').map((l) => comparable(l.text));
+    expect(body.filter((b) => meta.includes(b))).toEqual([]);
+  });
+});
