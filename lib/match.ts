@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
 import { extractQuotes, type Quote } from './quotes';
-import { contentKeys, hash32, normalizeText, sentences, STOPWORDS, wordKey, words } from './text';
+import { contentKeys, normalizeText, sentences, shingles, STOPWORDS, wordKey, words } from './text';
 
 /** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
 const FINGERPRINT_WORDS = 2;
