@@ -61,18 +61,11 @@ export function withoutQuotes(text: string): string {
 }
 
 function fingerprints(text: string): number[] {
-  const keys = contentKeys(withoutQuotes(text));
-  const out: number[] = [];
-  for (let i = 0; i + FINGERPRINT_WORDS <= keys.length; i++)
-    out.push(hash32(keys.slice(i, i + FINGERPRINT_WORDS).join(' ')));
-  return out;
+  return shingles(contentKeys(withoutQuotes(text)), FINGERPRINT_WORDS);
 }
 
 function exactShingles(text: string): Set<number> {
-  const ws = words(text).map(wordKey);
-  const out = new Set<number>();
-  for (let i = 0; i + EXACT_SHINGLE <= ws.length; i++) out.add(hash32(ws.slice(i, i + EXACT_SHINGLE).join(' ')));
-  return out;
+  return new Set(shingles(words(text).map(wordKey), EXACT_SHINGLE));
 }
 
 function sentenceUnits(paragraphs: readonly string[]): { text: string; paragraph: number }[] {
