@@ -121,6 +121,8 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
 
 function dropRepeats(blocks: Block[], meta: MetaLine[]): CleanResult {
   const keys = blocks.map((b) => comparable(b.text));
+  // Last position of each text, so "appears again later" is one lookup, not a scan (huge pages).
+  const lastAt = new Map(keys.map((k, i) => [k, i]));
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -130,7 +132,7 @@ function dropRepeats(blocks: Block[], meta: MetaLine[]): CleanResult {
       if (keys[i - 1] !== key) meta.push({ kind: 'caption', text: block.text });
       continue;
     }
-    if (keys.indexOf(key, i + 1) !== -1) {
+    if (lastAt.get(key)! > i) {
       if (isLong) meta.push({ kind: 'standfirst', text: block.text });
       continue;
     }
