@@ -1,6 +1,6 @@
 import type { Block, MetaKind, MetaLine } from './article';
 import rulesData from './rules/boilerplate.json';
-import { normalizeText, wordCount } from './text';
+import { endsSentence, normalizeText, wordCount } from './text';
 
 /**
  * What a boilerplate rule does with a block it matches:
@@ -33,6 +33,8 @@ const INSET_LINE_MAX_WORDS = 14;
 const PRE_BODY_META_MAX_WORDS = 4;
 /** Short lines inside the story are subheadings ('VULNERABILITIES', 'High price'). */
 const HEADING_MAX_WORDS = 8;
+/** A standfirst sits among the first blocks of the body. */
+const STANDFIRST_ZONE = 3;
 
 const BULLET_MARKER = /^[•*·▪◦‣-]\s+/;
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
@@ -107,12 +109,18 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
       kept.push({ kind: 'bullet', text: text.replace(BULLET_MARKER, '') });
       continue;
     }
-    if (!bodyStarted && block.kind === 'paragraph' && words <= PRE_BODY_META_MAX_WORDS && !/[:.!?]$/.test(text)) {
+    if (
+      !bodyStarted &&
+      block.kind === 'paragraph' &&
+      words <= PRE_BODY_META_MAX_WORDS &&
+      !/[:：]$/.test(text) &&
+      !endsSentence(text)
+    ) {
       meta.push({ kind: 'section', text });
       continue;
     }
     const kind =
-      block.kind === 'paragraph' && words <= HEADING_MAX_WORDS && !/[.,;]$/.test(text) ? 'heading' : block.kind;
+      block.kind === 'paragraph' && words <= HEADING_MAX_WORDS && !/[.,;。，；、]$/.test(text) ? 'heading' : block.kind;
     kept.push({ kind, text });
     if (kind === 'paragraph' && words >= BODY_START_WORDS) bodyStarted = true;
   }
@@ -132,7 +140,9 @@ function dropRepeats(blocks: Block[], meta: MetaLine[]): CleanResult {
       if (keys[i - 1] !== key) meta.push({ kind: 'caption', text: block.text });
       continue;
     }
-    if (lastAt.get(key)! > i) {
+    // Only a summary at the top repeats the body (a standfirst); repeats further
+    // down are the story's own (a meal plan listing the same salad twice, Beachbody).
+    if (i < STANDFIRST_ZONE && lastAt.get(key)! > i) {
       if (isLong) meta.push({ kind: 'standfirst', text: block.text });
       continue;
     }

@@ -11,9 +11,13 @@ const QUOTE_FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' '],
 ];
 
-/** Unicode-normalised text with typographic quotes and dashes folded and spaces collapsed. */
+/**
+ * Text with typographic quotes and dashes folded and spaces collapsed. Letters
+ * are kept as the page has them (no NFKC here: Arabic presentation forms and
+ * "½" are what the reader sees); comparisons fold compatibility forms in words().
+ */
 export function normalizeText(text: string): string {
-  let out = text.normalize('NFKC');
+  let out = text;
   for (const [pattern, replacement] of QUOTE_FOLDS) out = out.replace(pattern, replacement);
   return out.replace(/\s+/g, ' ').trim();
 }
@@ -41,7 +45,7 @@ const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-cased words of a text, punctuation dropped. */
 export function words(text: string): string[] {
-  return (normalizeText(text).match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
+  return (normalizeText(text.normalize('NFKC')).match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
 }
 
 /** Function words that carry no content: ignored when comparing reworded text. */
@@ -104,6 +108,22 @@ export function sentences(text: string): string[] {
 }
 
 /** Word count of a text. */
+/** Scripts written without spaces between words: a run of them is many words, not one. */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+/** Characters per word in those scripts (Japanese and Chinese words average about two). */
+const UNSPACED_CHARS_PER_WORD = 2;
+
+/** Words of a text; in Japanese, Chinese or Thai, estimated from the character count. */
 export function wordCount(text: string): number {
-  return words(text).length;
+  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
+  // Counting needs no normalisation: this runs on every block of every page.
+  if (unspaced === 0) return text.match(WORD_PATTERN)?.length ?? 0;
+  const spaced = text.replace(UNSPACED_SCRIPT, ' ').match(WORD_PATTERN)?.length ?? 0;
+  return spaced + Math.ceil(unspaced / UNSPACED_CHARS_PER_WORD);
+}
+
+/** Ends like a sentence (Latin or CJK full stop, question or exclamation mark, ellipsis). */
+export function endsSentence(text: string): boolean {
+  return /[.!?。！？…]["'”’)）」』]?$/u.test(text);
 }
