@@ -1,4 +1,5 @@
 /** The article model every step after extraction works on. */
+import type { Credit } from './credits';
 
 export type BlockKind = 'paragraph' | 'heading' | 'bullet';
 
@@ -12,12 +13,15 @@ export type MetaKind = 'byline' | 'caption' | 'credit' | 'date' | 'section' | 's
 export interface MetaLine {
   kind: MetaKind;
   text: string;
+  /** How many body blocks came before the line: tells a byline at the top from an end note at the bottom. */
+  bodyIndex?: number;
 }
 
 export interface Article {
   title: string;
   byline: string | null;
   published: string | null;
+  updated: string | null;
   siteName: string | null;
   language: string | null;
   canonicalUrl: string | null;
@@ -25,6 +29,8 @@ export interface Article {
   blocks: Block[];
   /** Lines taken out of the body because they describe it (dates, bylines, captions, credits). */
   meta: MetaLine[];
+  /** Where the page credits a wire agency (byline, dateline, end note, sentence, photo). */
+  credits: Credit[];
 }
 
 /** Why extraction gave no article: callers show nothing and say why in logs or the CLI. */

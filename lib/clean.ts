@@ -100,7 +100,7 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
     }
     if (rule?.action === 'drop') continue;
     if (rule?.action === 'meta') {
-      meta.push({ kind: rule.meta ?? 'section', text });
+      meta.push({ kind: rule.meta ?? 'section', text, bodyIndex: kept.length });
       continue;
     }
     if (titleKey && comparable(text) === titleKey) continue;

@@ -1,7 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Block, BlockKind, ExtractResult } from './article';
 import { cleanBlocks, matchRule } from './clean';
-import { detectArticle } from './detect';
+import { findCredits } from './credits';
+import { detectArticle, jsonLdArticle } from './detect';
 import { normalizeText, wordCount } from './text';
 
 /** Past these, a page is refused as too large rather than parsed at the reader's expense. */
@@ -219,17 +220,26 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
 
+  const ld = jsonLdArticle(doc);
+  const byline =
+    metaContent(doc, 'meta[name="author"]') ?? ld.author ?? (parsed?.byline ? normalizeText(parsed.byline) : null);
   return {
     ok: true,
     article: {
       title: title || normalizeText(parsed?.title ?? ''),
-      byline: metaContent(doc, 'meta[name="author"]') ?? (parsed?.byline ? normalizeText(parsed.byline) : null),
-      published: metaContent(doc, 'meta[property="article:published_time"]') ?? parsed?.publishedTime ?? null,
+      byline,
+      published:
+        metaContent(doc, 'meta[property="article:published_time"]') ??
+        ld.datePublished ??
+        parsed?.publishedTime ??
+        null,
+      updated: metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified,
       siteName: metaContent(doc, 'meta[property="og:site_name"]') ?? parsed?.siteName ?? null,
       language: doc.documentElement.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       blocks,
       meta,
+      credits: findCredits({ byline, blocks, meta }),
     },
   };
 }
@@ -259,6 +269,17 @@ export function extractText(text: string): ExtractResult {
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   return {
     ok: true,
-    article: { title, byline: null, published: null, siteName: null, language: null, canonicalUrl: null, blocks, meta },
+    article: {
+      title,
+      byline: null,
+      published: null,
+      updated: null,
+      siteName: null,
+      language: null,
+      canonicalUrl: null,
+      blocks,
+      meta,
+      credits: findCredits({ byline: null, blocks, meta }),
+    },
   };
 }

@@ -1,0 +1,122 @@
+import type { Block, MetaLine } from './article';
+import agencyData from './rules/agencies.json';
+
+/**
+ * Where a page credits a wire agency. Reported neutrally: subscribers may
+ * reuse wire text without credit, so a missing credit is information, not
+ * an accusation.
+ * - byline: the author line names the agency (TBS's "Reuters");
+ * - dateline: "BRUSSELS (Reuters) -" opening the story;
+ * - end-note: a closing "Source(s): Reuters" (CGTN) or "Reporting by ..." line;
+ * - sentence: only inside the text ("citing Reuters on January 13", VOI);
+ * - photo: only a picture is credited ("© Reuters." before a caption): says nothing about the text.
+ */
+export type CreditPlace = 'byline' | 'dateline' | 'end-note' | 'sentence' | 'photo';
+
+export interface Credit {
+  agency: string;
+  place: CreditPlace;
+  /** The words that carry the credit, as the page shows them. */
+  text: string;
+}
+
+interface AgencyRule {
+  name: string;
+  short: string;
+  pattern: string;
+}
+
+export const AGENCIES: readonly AgencyRule[] = agencyData;
+
+/** Longest credit text kept for display. */
+const MAX_CREDIT_TEXT = 160;
+/** The dateline opens one of the first paragraphs (after any summary bullets). */
+const DATELINE_PARAGRAPHS = 2;
+/** End notes are among the last blocks. */
+const END_NOTE_BLOCKS = 3;
+
+/** A word list matched case-insensitively, while agency names keep their case ("AP" is not "ap" in "approval"). */
+function anyCase(words: string): string {
+  return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+
+const BY = anyCase('by');
+const END_NOTE_LEAD = anyCase(
+  'source|sources|source\\(s\\)|with|additional reporting by|reporting by|writing by|editing by|input from|inputs from|credit',
+);
+const CITING = anyCase('citing|according to|reported by|quoted by|told|via|reporting by');
+
+const COMPILED = AGENCIES.map((agency) => {
+  const name = `(?<![\\p{L}\\p{N}])(?:${agency.pattern})(?![\\p{L}\\p{N}])`;
+  return {
+    agency,
+    anywhere: new RegExp(name, 'u'),
+    dateline: new RegExp(
+      `^\\p{Lu}[\\p{Lu}\\p{M} .,'-]{1,60}(?:,\\s*[\\p{L}.]+\\s+\\d{1,2})?\\s*\\((?:[^()]*\\s)?${name}\\)\\s*[-–—:]`,
+      'u',
+    ),
+    byline: new RegExp(
+      `^(?:${BY}\\s+)?(?:[^,;]{0,80}(?:,|\\sand|;)\\s*)?${name}(?:\\s+(?:staff|wire|news agency))?\\.?$`,
+      'u',
+    ),
+    endNote: new RegExp(
+      `^(?:\\(?(?:${END_NOTE_LEAD})\\b[^.]{0,200}${name}|\\(?${name}\\)?\\.?$|\\(${name}(?:/[\\p{L}. ]+)?\\)$)`,
+      'u',
+    ),
+    sentence: new RegExp(
+      `(?:${CITING})\\s+(?:the\\s+)?${name}|${name}\\s+(?:reported|said|reports|quoted|news agency)`,
+      'u',
+    ),
+    photo: new RegExp(`^©\\s*${name}|(?:/|via\\s+|[Pp]hoto:\\s*)${name}`, 'u'),
+  };
+});
+
+function clip(text: string): string {
+  return text.length > MAX_CREDIT_TEXT ? `${text.slice(0, MAX_CREDIT_TEXT - 1)}…` : text;
+}
+
+/**
+ * Credits of wire agencies on an extracted page: byline, dateline, end note,
+ * inside a sentence, or on a photo only. One entry per agency and place.
+ */
+export function findCredits(input: {
+  byline: string | null;
+  blocks: readonly Block[];
+  meta: readonly MetaLine[];
+}): Credit[] {
+  const out: Credit[] = [];
+  const seen = new Set<string>();
+  const add = (agency: string, place: CreditPlace, text: string) => {
+    const key = `${agency}\u0000${place}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ agency, place, text: clip(text) });
+  };
+  // A credit line above the story is its byline (TBS's lone "Reuters"); below it, an end note (CGTN's "Source(s): Reuters").
+  const isEndNote = (m: MetaLine) => m.kind === 'credit' && (m.bodyIndex ?? 0) >= input.blocks.length / 2;
+  const isTopLine = (m: MetaLine) =>
+    m.kind === 'byline' || m.kind === 'section' || (m.kind === 'credit' && !isEndNote(m));
+  const bylines = [...(input.byline ? [input.byline] : []), ...input.meta.filter(isTopLine).map((m) => m.text)];
+  const endNotes = [
+    ...input.meta.filter(isEndNote).map((m) => m.text),
+    ...input.blocks.slice(-END_NOTE_BLOCKS).map((b) => b.text),
+  ];
+  const openingParagraphs = input.blocks.filter((b) => b.kind === 'paragraph').slice(0, DATELINE_PARAGRAPHS);
+  const captions = input.meta.filter((m) => m.kind === 'caption').map((m) => m.text);
+
+  for (const { agency, anywhere, dateline, byline, endNote, sentence, photo } of COMPILED) {
+    for (const text of bylines) if (byline.test(text)) add(agency.name, 'byline', text);
+    for (const block of openingParagraphs) {
+      const m = dateline.exec(block.text);
+      if (m) add(agency.name, 'dateline', m[0].replace(/\s*[-–—:]$/, ''));
+    }
+    for (const text of endNotes) if (endNote.test(text)) add(agency.name, 'end-note', text);
+    for (const block of input.blocks) {
+      if (!anywhere.test(block.text)) continue;
+      const m = sentence.exec(block.text);
+      if (m) add(agency.name, 'sentence', m[0]);
+    }
+    for (const text of captions) if (photo.test(text)) add(agency.name, 'photo', text);
+  }
+  return out;
+}
