@@ -1,11 +1,15 @@
 import { Readability } from '@mozilla/readability';
-import type { Block, BlockKind, ExtractResult } from './article';
+import type { Block, BlockKind, ExtractResult, MetaLine } from './article';
 import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle } from './detect';
 import { normalizeText, wordCount } from './text';
 
-/** Past these, a page is refused as too large rather than parsed at the reader's expense. */
+/**
+ * Past these, a page is refused as too large rather than parsed at the
+ * reader's expense. Text is counted outside scripts and styles: news sites
+ * ship megabytes of hydration JSON in scripts, which is not the page's text.
+ */
 export const MAX_ELEMENTS = 60_000;
 export const MAX_TEXT_CHARS = 3_000_000;
 
@@ -146,13 +150,85 @@ export function blocksOf(container: Element): Block[] {
   return out;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "Headline - VOI", "CGTN | Headline": the site's name is not part of the headline. */
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (!siteName) return title;
+  const name = escapeRegExp(siteName);
+  return title
+    .replace(new RegExp(`\\s+[-|–—:·]\\s+${name}$`, 'i'), '')
+    .replace(new RegExp(`^${name}\\s+[-|–—:·]\\s+`, 'i'), '')
+    .trim();
+}
+
 function pageTitle(doc: Document): string {
-  const candidates = [
-    metaContent(doc, 'meta[property="og:title"]'),
-    normalizeText(doc.querySelector('h1')?.textContent ?? ''),
-    normalizeText(doc.title ?? ''),
-  ];
-  return candidates.find((t) => t && wordCount(t) >= 2) ?? '';
+  const siteName = metaContent(doc, 'meta[property="og:site_name"]');
+  const h1 = normalizeText(doc.querySelector('h1')?.textContent ?? '');
+  const candidates = [metaContent(doc, 'meta[property="og:title"]'), normalizeText(doc.title ?? '')]
+    .filter((t): t is string => !!t)
+    .map((t) => withoutSiteName(t, siteName));
+  // The page's own h1 is the headline without decoration when the metadata merely adds to it.
+  if (h1 && wordCount(h1) >= 2 && candidates.some((t) => t.startsWith(h1))) return h1;
+  return [...candidates.slice(0, 1), h1, ...candidates.slice(1)].find((t) => t && wordCount(t) >= 2) ?? '';
+}
+
+/** How far after the headline we look for the byline and date lines Readability drops as too short. */
+const HEADER_SCAN_ELEMENTS = 60;
+const HEADER_LINE_MAX_WORDS = 15;
+
+function nextInOrder(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
+}
+
+/**
+ * Byline and date lines right after the headline ("By Robin Emmott, ...",
+ * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
+ * drops them, but they say who wrote the story and when. Recognised by the
+ * same boilerplate rules that move such lines to metadata in the body.
+ */
+function headerMetaLines(copy: Document): MetaLine[] {
+  const h1 = copy.querySelector('h1');
+  const root = copy.body;
+  if (!h1 || !root) return [];
+  const out: MetaLine[] = [];
+  let el: Element | null = h1;
+  for (let seen = 0; seen < HEADER_SCAN_ELEMENTS && el; seen++) {
+    el = nextInOrder(el, root);
+    if (!el || el.firstElementChild) continue;
+    const text = normalizeText(el.textContent ?? '');
+    if (!text || wordCount(text) > HEADER_LINE_MAX_WORDS) continue;
+    const rule = matchRule(text);
+    if (rule?.action === 'meta' && (rule.meta === 'byline' || rule.meta === 'date' || rule.meta === 'credit')) {
+      out.push({ kind: rule.meta, text, bodyIndex: 0 });
+    }
+  }
+  return out;
+}
+
+/** "By Robin Emmott, Sabine Siebold" → "Robin Emmott, Sabine Siebold". */
+function bylineOf(line: string): string {
+  return line.replace(/^by\s+/i, '');
+}
+
+const UPDATED_PREFIX = /^(?:updated|last updated|last modified)(?:\s+on)?:?\s+/i;
+const PUBLISHED_PREFIX = /^(?:published|posted)(?:\s+on)?:?\s+/i;
+
+/**
+ * The date as the page shows it: "Published 12/01/2022, 13:09" → "12/01/2022, 13:09".
+ * A date line without a prefix is the publication date (TBS's "12 January, 2022, 09:50 pm").
+ */
+function shownDate(lines: readonly MetaLine[], kind: 'published' | 'updated'): string | null {
+  const dates = lines.filter((m) => m.kind === 'date');
+  const line =
+    kind === 'updated'
+      ? dates.find((m) => UPDATED_PREFIX.test(m.text))
+      : (dates.find((m) => PUBLISHED_PREFIX.test(m.text)) ?? dates.find((m) => !UPDATED_PREFIX.test(m.text)));
+  return line ? line.text.replace(kind === 'updated' ? UPDATED_PREFIX : PUBLISHED_PREFIX, '') : null;
 }
 
 /**
@@ -162,16 +238,19 @@ function pageTitle(doc: Document): string {
  * than a deep clone followed by removals), iteratively so no nesting depth
  * can overflow the stack. Figure captions are returned aside.
  */
-function copyForExtraction(doc: Document): { copy: Document; captions: string[] } {
+function copyForExtraction(doc: Document): { copy: Document; captions: string[] } | null {
   const copy = doc.cloneNode(false) as Document;
   const captions: string[] = [];
   const rootCopy = copy.importNode(doc.documentElement, false);
   copy.appendChild(rootCopy);
   const stack: Array<{ from: Node; to: Node; depth: number }> = [{ from: doc.documentElement, to: rootCopy, depth: 0 }];
+  let textChars = 0;
   while (stack.length > 0) {
     const { from, to, depth } = stack.pop()!;
     for (let child = from.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
+        textChars += child.nodeValue?.length ?? 0;
+        if (textChars > MAX_TEXT_CHARS) return null;
         to.appendChild(copy.importNode(child, false));
         continue;
       }
@@ -182,7 +261,10 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
         continue;
       }
       if (depth >= MAX_COPY_DEPTH) {
-        to.appendChild(copy.createTextNode(child.textContent ?? ''));
+        const text = child.textContent ?? '';
+        textChars += text.length;
+        if (textChars > MAX_TEXT_CHARS) return null;
+        to.appendChild(copy.createTextNode(text));
         continue;
       }
       const el = copy.importNode(child, false);
@@ -194,19 +276,20 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
 }
 
 /**
- * Extracts the article of a document. Works on a deep clone: Readability
+ * Extracts the article of a document. Works on a copy (copyForExtraction): Readability
  * rewrites the tree it is given, and the reader's page must stay as it is.
  */
 export function extractDocument(doc: Document, options: { skipDetect?: boolean } = {}): ExtractResult {
   const root = doc.documentElement;
   if (!root) return { ok: false, reason: 'empty' };
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS || (root.textContent?.length ?? 0) > MAX_TEXT_CHARS) {
-    return { ok: false, reason: 'too-large' };
-  }
+  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
   if (!options.skipDetect && detectArticle(doc) === 'none') return { ok: false, reason: 'not-article' };
 
   const title = pageTitle(doc);
-  const { copy, captions } = copyForExtraction(doc);
+  const copied = copyForExtraction(doc);
+  if (!copied) return { ok: false, reason: 'too-large' };
+  const { copy, captions } = copied;
+  const header = headerMetaLines(copy);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -219,10 +302,25 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const { blocks, meta } = cleanBlocks(blocksOf(container), title);
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
+  meta.unshift(...header);
+  // A caption shown as a figcaption and again as text (CGTN) is one caption.
+  const seenMeta = new Set<string>();
+  const uniqueMeta = meta.filter((m) => {
+    const key = `${m.kind}\u0000${m.text}`;
+    if (seenMeta.has(key)) return false;
+    seenMeta.add(key);
+    return true;
+  });
 
   const ld = jsonLdArticle(doc);
-  const byline =
-    metaContent(doc, 'meta[name="author"]') ?? ld.author ?? (parsed?.byline ? normalizeText(parsed.byline) : null);
+  const headerByline = header.find((m) => m.kind === 'byline');
+  const bylineSource =
+    metaContent(doc, 'meta[name="author"]') ??
+    ld.author ??
+    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
+    headerByline?.text ??
+    null;
+  const byline = bylineSource ? bylineOf(bylineSource) : null;
   return {
     ok: true,
     article: {
@@ -232,14 +330,16 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
         metaContent(doc, 'meta[property="article:published_time"]') ??
         ld.datePublished ??
         parsed?.publishedTime ??
+        shownDate(header, 'published') ??
         null,
-      updated: metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified,
+      updated:
+        metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated'),
       siteName: metaContent(doc, 'meta[property="og:site_name"]') ?? parsed?.siteName ?? null,
       language: doc.documentElement.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       blocks,
-      meta,
-      credits: findCredits({ byline, blocks, meta }),
+      meta: uniqueMeta,
+      credits: findCredits({ byline, blocks, meta: uniqueMeta }),
     },
   };
 }

@@ -25,6 +25,16 @@ const esc = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
+/** A version's URL as the corpus records it (copied from seeds.json, never made up). */
+function versionUrl(version: string): string {
+  const story = JSON.parse(readFileSync(join(CORPUS, 'story.json'), 'utf8')) as {
+    versions: Array<{ id: string; url: string | null }>;
+  };
+  const url = story.versions.find((v) => v.id === version)?.url;
+  if (!url) throw new Error(`no URL recorded for ${version}`);
+  return url;
+}
+
 function labels(version: string): Line[] {
   return readFileSync(join(CORPUS, 'versions', `${version}.labels.jsonl`), 'utf8')
     .trim()
@@ -147,6 +157,71 @@ function tbsArticle(): string {
   );
 }
 
+/**
+ * A seed as a plain article page of a generic publishing system, for the seeds
+ * whose real markup we have never seen (gettotext, VOI, CGTN): lines before the
+ * headline become the site header, metadata lines become byline, date and
+ * figure elements, boilerplate inside the story stays inside it (as the page
+ * text shows it), and boilerplate after the story becomes a sidebar.
+ */
+function genericSeedArticle(version: string, site: { name: string; lang: string }): () => string {
+  return () => {
+    const lines = labels(version);
+    const title = lines.find((l) => l.tag === 'T')!.text;
+    const titleAt = lines.findIndex((l) => l.tag === 'T');
+    const story = lines.map((l, i) => ({ ...l, i })).filter((l) => 'SHB'.includes(l.tag));
+    const first = story[0]!.i;
+    const last = story[story.length - 1]!.i;
+    const header = lines.slice(0, titleAt).map((l) => `<a href="#">${esc(l.text)}</a>`);
+    const parts: string[] = [`<header><nav><a href="/">${esc(site.name)}</a> ${header.join(' ')}</nav></header>`];
+    parts.push('<main><article>', `<h1>${esc(title)}</h1>`);
+    const captions = new Set<string>();
+    const renderMeta = (text: string) => {
+      if (/^by\s/i.test(text) || text.split(' ').length <= 3) return `<div class="byline">${esc(text)}</div>`;
+      if (captions.has(text)) return `<div class="image-description">${esc(text)}</div>`;
+      captions.add(text);
+      return `<figure><img src="data:," alt=""><figcaption>${esc(text)}</figcaption></figure>`;
+    };
+    for (const l of lines.slice(titleAt + 1, first)) {
+      parts.push(l.tag === 'M' ? renderMeta(l.text) : `<div class="share">${esc(l.text)}</div>`);
+    }
+    parts.push('<div class="entry-content">');
+    let inList = false;
+    for (const l of lines.slice(first, last + 1)) {
+      const bullet = /^[*•]\s+/.test(l.text);
+      if (inList && !bullet) {
+        parts.push('</ul>');
+        inList = false;
+      }
+      if (l.tag === 'S' && bullet) {
+        if (!inList) parts.push('<ul class="summary">');
+        inList = true;
+        parts.push(`<li>${esc(l.text.replace(/^[*•]\s+/, ''))}</li>`);
+      } else if (l.tag === 'H') parts.push(`<h2>${esc(l.text)}</h2>`);
+      else if (l.tag === 'M') parts.push(renderMeta(l.text));
+      else parts.push(`<p>${esc(l.text)}</p>`);
+    }
+    if (inList) parts.push('</ul>');
+    const after = lines.slice(last + 1);
+    for (const l of after.filter((x) => x.tag === 'M')) parts.push(`<p>${esc(l.text)}</p>`);
+    parts.push('</div></article>');
+    const sidebar = after.filter((x) => x.tag === 'X');
+    if (sidebar.length) {
+      parts.push(
+        `<section class="widget"><h3>${esc(sidebar[0]!.text)}</h3>${sidebar
+          .slice(1)
+          .map((l) => `<p>${esc(l.text)}</p>`)
+          .join('')}</section>`,
+      );
+    }
+    parts.push('</main>');
+    return page(
+      { title: `${title} - ${site.name}`, ogType: 'article', site: site.name, canonical: versionUrl(version) },
+      parts.join('\n'),
+    ).replace('<html lang="en">', `<html lang="${site.lang}">`);
+  };
+}
+
 /** An article on the same site about something else: must show no match. */
 function unrelatedArticle(): string {
   const paragraphs = [
@@ -199,6 +274,9 @@ function homePage(): string {
 const PAGES: Record<string, () => string> = {
   'investing-article': investingArticle,
   'tbs-article': tbsArticle,
+  'gettotext-article': genericSeedArticle('gettotext', { name: 'gettotext.com', lang: 'en' }),
+  'voi-article': genericSeedArticle('voi', { name: 'VOI', lang: 'en' }),
+  'cgtn-article': genericSeedArticle('cgtn', { name: 'CGTN', lang: 'en' }),
   'investing-unrelated': unrelatedArticle,
   'investing-home': homePage,
 };

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ExtractResult } from '../../lib/article';
 import { extractText } from '../../lib/extract';
+import { extractFile } from '../../scripts/node-dom';
 import { normalizeText } from '../../lib/text';
 
 const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
@@ -20,17 +22,29 @@ const comparable = (s: string) =>
     .replace(/^[•*]\s+/, '')
     .trim();
 
-describe.each(SEEDS)('plain-text seed %s', (seed) => {
-  const labels = readFileSync(join(VERSIONS, `${seed}.labels.jsonl`), 'utf8')
+/** Each seed rendered as an HTML page (tests/fixtures/pages, made by `npm run fixtures`). */
+const SEED_PAGES: Record<string, string> = {
+  'investing-uk': 'investing-article',
+  tbsnews: 'tbs-article',
+  gettotext: 'gettotext-article',
+  voi: 'voi-article',
+  cgtn: 'cgtn-article',
+};
+
+function readLabels(seed: string): Label[] {
+  return readFileSync(join(VERSIONS, `${seed}.labels.jsonl`), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Label);
-  const result = extractText(readFileSync(join(VERSIONS, `${seed}.txt`), 'utf8'));
+}
+
+function checkAgainstLabels(seed: string, result: ExtractResult) {
+  const labels = readLabels(seed);
   if (!result.ok) throw new Error(`no article: ${result.reason}`);
   const body = result.article.blocks.map((b) => comparable(b.text));
 
   it('takes the title line as the title', () => {
-    expect(result.article.title).toBe(comparable(labels.find((l) => l.tag === 'T')!.text));
+    expect(comparable(result.article.title)).toBe(comparable(labels.find((l) => l.tag === 'T')!.text));
   });
 
   it('keeps every summary, subheading and body line, in order', () => {
@@ -46,4 +60,13 @@ describe.each(SEEDS)('plain-text seed %s', (seed) => {
     const meta = labels.filter((l) => l.tag === 'M').map((l) => comparable(l.text));
     expect(body.filter((b) => meta.includes(b))).toEqual([]);
   });
+}
+
+describe.each(SEEDS)('plain-text seed %s', (seed) => {
+  checkAgainstLabels(seed, extractText(readFileSync(join(VERSIONS, `${seed}.txt`), 'utf8')));
+});
+
+describe.each(Object.entries(SEED_PAGES))('HTML page of seed %s', (seed, fixture) => {
+  const file = join('tests/fixtures/pages', fixture, 'source.html');
+  checkAgainstLabels(seed, extractFile(file, readFileSync(file, 'utf8')));
 });
