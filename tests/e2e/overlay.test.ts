@@ -85,7 +85,8 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const id = await extensionId(harness.context);
     const page = await harness.context.newPage();
     await page.goto(`chrome-extension://${id}/popup.html`);
-    await expect(page.locator('.status').textContent()).resolves.toContain('not been checked');
+    // The status arrives by message after the first render ("Loading…"): wait for it rather than race it.
+    await page.locator('.status', { hasText: 'not been checked' }).waitFor({ timeout: 10_000 });
     await page.close();
   });
 
