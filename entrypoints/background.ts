@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseIndex } from '../lib/index-schema';
-import { loadIndex, matchArticle, type LoadedIndex } from '../lib/match';
+import { loadIndex, matchArticle, type MatchIndex } from '../lib/match';
 import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
 import { onMessage, type TabStatus } from '../messaging/protocol';
@@ -12,7 +12,7 @@ function assertOwnSender(sender: Browser.runtime.MessageSender): void {
 }
 
 export default defineBackground(() => {
-  let index: Promise<LoadedIndex> | null = null;
+  let index: Promise<MatchIndex> | null = null;
   /** The index is parsed once per worker life, on first use. */
   const getIndex = () =>
     (index ??= fetch(browser.runtime.getURL(INDEX_PATH as '/'))

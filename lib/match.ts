@@ -2,14 +2,11 @@ import { diffArrays } from 'diff';
 import type { Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
 import { extractQuotes, type Quote } from './quotes';
-import { contentKeys, normalizeText, sentences, shingles, STOPWORDS, wordKey, words } from './text';
+import { sentencePrint, sentenceUnits, textFingerprints } from './fingerprint';
+import { STOPWORDS, wordKey, words } from './text';
 
-/** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
-const FINGERPRINT_WORDS = 2;
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
-/** Word windows for the verbatim test of one sentence against another. */
-const EXACT_SHINGLE = 3;
 /** Sentences with fewer content words (after removing quotes) say too little to align. */
 const MIN_SENTENCE_KEYS = 4;
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
@@ -33,67 +30,61 @@ const MIN_ALIGNED_SENTENCES = 4;
 const SAME_EVENT_QUOTES = 2;
 
 interface WireSentence {
-  text: string;
+  /** The wire sentence, when the index carries texts (the full build); null in the compact build. */
+  text: string | null;
   paragraph: number;
-  keys: Set<string>;
+  keys: Set<number>;
   shingles: Set<number>;
 }
 
-interface WireVersionIndex {
+export interface WireVersionIndex {
   version: string;
   sentences: WireSentence[];
 }
 
-interface StoryIndex {
+export interface StoryEntry {
   story: Story;
   versions: WireVersionIndex[];
 }
 
-export interface LoadedIndex {
-  stories: StoryIndex[];
-  /** Fingerprint hash → positions in `stories`. */
-  postings: Map<number, number[]>;
+/**
+ * What matching reads of an index, whatever its file format: candidate
+ * stories by fingerprint (an inverted index, not a scan), and a story's
+ * metadata and sentence prints by position (decoded on demand).
+ */
+export interface MatchIndex {
+  readonly storyCount: number;
+  /** Positions of the stories that contain a fingerprint. */
+  postings(hash: number): readonly number[] | Uint32Array;
+  story(position: number): StoryEntry;
 }
 
-/** Text without what stands inside double quotes: shared quotes are evidence of the event, not of copying. */
-export function withoutQuotes(text: string): string {
-  return normalizeText(text).replace(/"[^"]*("|$)/g, ' ');
+function wireVersions(story: Story): WireVersionIndex[] {
+  return story.wire.map((w) => ({
+    version: w.version,
+    sentences: sentenceUnits(w.paragraphs).map(({ text, paragraph }) => {
+      const print = sentencePrint(text, paragraph);
+      return { text, paragraph, keys: new Set(print.keys), shingles: new Set(print.shingles) };
+    }),
+  }));
 }
 
-function fingerprints(text: string): number[] {
-  return shingles(contentKeys(withoutQuotes(text)), FINGERPRINT_WORDS);
-}
-
-function exactShingles(text: string): Set<number> {
-  return new Set(shingles(words(text).map(wordKey), EXACT_SHINGLE));
-}
-
-function sentenceUnits(paragraphs: readonly string[]): { text: string; paragraph: number }[] {
-  return paragraphs.flatMap((p, paragraph) => sentences(p).map((text) => ({ text, paragraph })));
-}
-
-/** Prepares an index for matching: sentence keys and an inverted index of fingerprints, built once. */
-export function loadIndex(index: WireIndex): LoadedIndex {
+/** An index held as JSON with its texts (the full build): prints are computed from the texts here, once. */
+export function loadIndex(index: WireIndex): MatchIndex {
   const postings = new Map<number, number[]>();
-  const stories = index.stories.map((story, position) => {
-    const versions = story.wire.map((w) => ({
-      version: w.version,
-      sentences: sentenceUnits(w.paragraphs).map(({ text, paragraph }) => ({
-        text,
-        paragraph,
-        keys: new Set(contentKeys(withoutQuotes(text))),
-        shingles: exactShingles(text),
-      })),
-    }));
-    const hashes = new Set(story.wire.flatMap((w) => w.paragraphs.flatMap(fingerprints)));
-    for (const h of hashes) {
+  const entries = index.stories.map((story, position) => {
+    for (const h of textFingerprints(story.wire.flatMap((w) => w.paragraphs))) {
       const list = postings.get(h);
       if (list) list.push(position);
       else postings.set(h, [position]);
     }
-    return { story, versions };
+    return { story, versions: wireVersions(story) };
   });
-  return { stories, postings };
+  return {
+    storyCount: entries.length,
+    postings: (hash) => postings.get(hash) ?? [],
+    story: (position) => entries[position]!,
+  };
 }
 
 export type Fidelity = 'exact' | 'minor' | 'altered' | 'unmatched';
@@ -118,7 +109,10 @@ export interface QuoteCheck {
 
 export interface AlignedPassage {
   page: string;
-  wire: string;
+  /** The wire sentence; null when the index is the compact build (no texts). */
+  wire: string | null;
+  /** Paragraph of the wire text it aligns with (0-based). */
+  wireParagraph: number;
   score: number;
   kind: 'wire' | 'reworded';
 }
@@ -146,7 +140,7 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+function dice(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
   for (const k of a) if (b.has(k)) common++;
@@ -188,13 +182,16 @@ function increasingRun(values: readonly number[]): Set<number> {
 
 interface PageSentence {
   text: string;
-  keys: Set<string>;
+  keys: Set<number>;
   shingles: Set<number>;
 }
 
 function pageSentences(article: Article): PageSentence[] {
   return sentenceUnits(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text))
-    .map(({ text }) => ({ text, keys: new Set(contentKeys(withoutQuotes(text))), shingles: exactShingles(text) }))
+    .map(({ text, paragraph }) => {
+      const print = sentencePrint(text, paragraph);
+      return { text, keys: new Set(print.keys), shingles: new Set(print.shingles) };
+    })
     .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS);
 }
 
@@ -328,27 +325,22 @@ function round(x: number): number {
 }
 
 /** Stories sharing enough order-aware fingerprints with the page: an inverted-index lookup, not a scan. */
-function candidateStories(index: LoadedIndex, article: Article): number[] {
+function candidateStories(index: MatchIndex, article: Article): number[] {
   const hits = new Map<number, number>();
-  const seen = new Set<number>();
-  for (const block of article.blocks) {
-    for (const h of fingerprints(block.text)) {
-      if (seen.has(h)) continue;
-      seen.add(h);
-      for (const s of index.postings.get(h) ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
-    }
+  for (const h of textFingerprints(article.blocks.map((b) => b.text))) {
+    for (const s of index.postings(h)) hits.set(s, (hits.get(s) ?? 0) + 1);
   }
   return [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).map(([s]) => s);
 }
 
 /** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
-export function matchArticle(index: LoadedIndex, article: Article): PageResult {
+export function matchArticle(index: MatchIndex, article: Article): PageResult {
   const page = pageSentences(article);
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
   let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
 
   for (const position of candidateStories(index, article)) {
-    const { story, versions } = index.stories[position]!;
+    const { story, versions } = index.story(position);
     const quotes = checkQuotes(pageQuotes, story.quotes);
     const sharedQuotes = quotes.filter((q) => q.fidelity !== 'unmatched').length;
     const alignments = versions.map((v) => alignVersion(page, v));
@@ -396,6 +388,7 @@ export function matchArticle(index: LoadedIndex, article: Article): PageResult {
         passages: top.aligned.map((a) => ({
           page: page[a.page]!.text,
           wire: wireVersion.sentences[a.index]!.text,
+          wireParagraph: wireVersion.sentences[a.index]!.paragraph,
           score: round(a.sim),
           kind: a.exact >= EXACT_SENTENCE ? 'wire' : 'reworded',
         })),
