@@ -120,6 +120,12 @@ const checkStory = object({
   quotes: arrayOf(object({ text: str, speaker: strOrNull, role: strOrNull, context: str, version: str })),
 });
 
+/** Validates one story (of the compact build, decoded on demand); throws an IndexError naming the field. */
+export function validateStory(data: unknown, path: string): Story {
+  checkStory(data, path);
+  return data as Story;
+}
+
 /** Validates parsed JSON as an index; throws an IndexError that names the bad field. */
 export function validateIndex(data: unknown): WireIndex {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -1,0 +1,307 @@
+/**
+ * The compact index: fingerprints, quotes and metadata, no wire texts. It is
+ * what a large index is distributed as. Binary, so opening it costs next to
+ * nothing whatever its size: the postings are a sorted array searched in
+ * place, and a story is decoded only when a page's fingerprints point to it.
+ *
+ * Layout (little-endian; every section starts on a 4-byte boundary):
+ *   u32 magic "WTIX" · u32 schema version · u32 header length · header JSON
+ *   sections named in the header, each [byte offset, byte length]:
+ *     metaOffsets  u32[storyCount + 1]  byte offsets of each story's JSON in meta
+ *     meta         UTF-8 JSON per story (the Story, wire paragraphs left empty)
+ *     printOffsets u32[storyCount + 1]  word offsets of each story's prints
+ *     prints       u32 stream per story: versions, then per version its sentences
+ *                  (paragraph, key count, keys…, shingle count, shingles…)
+ *     postings     u32 pairs (fingerprint, story position), sorted
+ */
+import { sentencePrint, sentenceUnits, textFingerprints, type SentencePrint } from './fingerprint';
+import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
+import type { MatchIndex, StoryEntry, WireVersionIndex } from './match';
+
+export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
+export const COMPACT_SCHEMA_VERSION = 1;
+const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postings'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+export interface CompactHeader {
+  format: typeof INDEX_FORMAT;
+  build: 'compact';
+  schemaVersion: typeof COMPACT_SCHEMA_VERSION;
+  storyCount: number;
+  sections: Record<SectionName, [number, number]>;
+}
+
+/** What the builder writes for one story. */
+export interface CompactStoryParts {
+  meta: Uint8Array;
+  prints: Uint32Array;
+  fingerprints: number[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function compactStoryParts(story: Story): CompactStoryParts {
+  const versions = story.wire.map((w) =>
+    sentenceUnits(w.paragraphs).map(({ text, paragraph }) => sentencePrint(text, paragraph)),
+  );
+  const stream: number[] = [versions.length];
+  for (const sentences of versions) {
+    stream.push(sentences.length);
+    for (const s of sentences) stream.push(s.paragraph, s.keys.length, ...s.keys, s.shingles.length, ...s.shingles);
+  }
+  const withoutTexts: Story = { ...story, wire: story.wire.map((w) => ({ version: w.version, paragraphs: [] })) };
+  return {
+    meta: encoder.encode(JSON.stringify(withoutTexts)),
+    prints: Uint32Array.from(stream),
+    fingerprints: textFingerprints(story.wire.flatMap((w) => w.paragraphs)),
+  };
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+/** Sorts (fingerprint, story) pairs in place by fingerprint, then story. */
+export function sortPostings(pairs: Uint32Array): Uint32Array {
+  const n = pairs.length / 2;
+  const order = new Uint32Array(n).map((_, i) => i);
+  order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
+  const out = new Uint32Array(pairs.length);
+  order.forEach((from, to) => {
+    out[2 * to] = pairs[2 * from]!;
+    out[2 * to + 1] = pairs[2 * from + 1]!;
+  });
+  return out;
+}
+
+/**
+ * The header and the offsets of each section, given the section sizes: the
+ * builder streams sections to disk and writes this in front of them.
+ */
+export function compactLayout(
+  storyCount: number,
+  sizes: Record<SectionName, number>,
+): { head: Uint8Array; header: CompactHeader } {
+  // The header's length depends on the offsets, which depend on the header's length: settle in two passes.
+  let headerBytes = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    let at = align4(12 + headerBytes);
+    const sections = {} as Record<SectionName, [number, number]>;
+    for (const name of SECTIONS) {
+      sections[name] = [at, sizes[name]];
+      at = align4(at + sizes[name]);
+    }
+    const header: CompactHeader = {
+      format: INDEX_FORMAT,
+      build: 'compact',
+      schemaVersion: COMPACT_SCHEMA_VERSION,
+      storyCount,
+      sections,
+    };
+    const json = encoder.encode(JSON.stringify(header));
+    if (json.length === headerBytes || pass === 2) {
+      const head = new Uint8Array(align4(12 + json.length));
+      const view = new DataView(head.buffer);
+      view.setUint32(0, COMPACT_MAGIC, true);
+      view.setUint32(4, COMPACT_SCHEMA_VERSION, true);
+      view.setUint32(8, json.length, true);
+      head.set(json, 12);
+      return { head, header };
+    }
+    headerBytes = json.length;
+  }
+  throw new Error('unreachable');
+}
+
+/** The whole compact index in memory (tests, small corpora); the CLI builder streams the same bytes. */
+export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
+  const parts = stories.map(compactStoryParts);
+  const metaOffsets = new Uint32Array(parts.length + 1);
+  const printOffsets = new Uint32Array(parts.length + 1);
+  parts.forEach((p, i) => {
+    metaOffsets[i + 1] = metaOffsets[i]! + p.meta.length;
+    printOffsets[i + 1] = printOffsets[i]! + p.prints.length;
+  });
+  const pairs = new Uint32Array(parts.reduce((n, p) => n + 2 * p.fingerprints.length, 0));
+  let k = 0;
+  parts.forEach((p, story) => {
+    for (const h of p.fingerprints) {
+      pairs[k++] = h;
+      pairs[k++] = story;
+    }
+  });
+  const postings = sortPostings(pairs);
+  const sizes = {
+    metaOffsets: metaOffsets.byteLength,
+    meta: metaOffsets[parts.length]!,
+    printOffsets: printOffsets.byteLength,
+    prints: printOffsets[parts.length]! * 4,
+    postings: postings.byteLength,
+  };
+  const { head, header } = compactLayout(parts.length, sizes);
+  const last = header.sections.postings;
+  const out = new Uint8Array(last[0] + last[1]);
+  out.set(head, 0);
+  const put = (name: SectionName, bytes: Uint8Array) => out.set(bytes, header.sections[name][0]);
+  put('metaOffsets', new Uint8Array(metaOffsets.buffer));
+  let at = header.sections.meta[0];
+  for (const p of parts) {
+    out.set(p.meta, at);
+    at += p.meta.length;
+  }
+  put('printOffsets', new Uint8Array(printOffsets.buffer));
+  at = header.sections.prints[0];
+  for (const p of parts) {
+    out.set(new Uint8Array(p.prints.buffer, p.prints.byteOffset, p.prints.byteLength), at);
+    at += p.prints.byteLength;
+  }
+  put('postings', new Uint8Array(postings.buffer));
+  return out;
+}
+
+/** Whether bytes start like a compact index (as opposed to the JSON full build). */
+export function isCompactIndex(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === COMPACT_MAGIC;
+}
+
+function readHeader(bytes: Uint8Array): CompactHeader {
+  if (bytes.length < 12) throw new IndexError('Compact index file is truncated (no header).');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== COMPACT_MAGIC) throw new IndexError('Not a Wiretrace compact index (bad magic).');
+  const version = view.getUint32(4, true);
+  if (version !== COMPACT_SCHEMA_VERSION) {
+    throw new IndexError(
+      `Compact index schema version ${version} is not supported: this Wiretrace reads version ${COMPACT_SCHEMA_VERSION}. Update Wiretrace or use an index built for it.`,
+    );
+  }
+  const length = view.getUint32(8, true);
+  if (12 + length > bytes.length) throw new IndexError('Compact index field "header" runs past the end of the file.');
+  let header: CompactHeader;
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(12, 12 + length))) as CompactHeader;
+  } catch {
+    throw new IndexError('Compact index field "header" is not valid JSON.');
+  }
+  if (header?.format !== INDEX_FORMAT)
+    throw new IndexError(`Compact index field "header.format" must be "${INDEX_FORMAT}".`);
+  if (!Number.isInteger(header.storyCount) || header.storyCount < 0)
+    throw new IndexError('Compact index field "header.storyCount" must be a whole number.');
+  for (const name of SECTIONS) {
+    const section = header.sections?.[name];
+    if (!Array.isArray(section) || section.length !== 2 || !section.every((n) => Number.isInteger(n) && n >= 0))
+      throw new IndexError(`Compact index field "header.sections.${name}" must be [offset, length].`);
+    if (section[0] % 4 !== 0) throw new IndexError(`Compact index section "${name}" is not aligned.`);
+    if (section[0] + section[1] > bytes.length)
+      throw new IndexError(`Compact index section "${name}" runs past the end of the file (truncated?).`);
+  }
+  return header;
+}
+
+export interface CompactIndex extends MatchIndex {
+  readonly header: CompactHeader;
+}
+
+/**
+ * Opens a compact index without decoding its stories: checks the header and
+ * that every section lies inside the file, then reads in place. A story that
+ * turns out broken when decoded throws an IndexError naming its field.
+ */
+export function openCompactIndex(input: Uint8Array): CompactIndex {
+  // Typed views need 4-byte alignment of the underlying offset: copy once if the caller's bytes are not aligned.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const header = readHeader(bytes);
+  const n = header.storyCount;
+  const u32 = (name: SectionName) => {
+    const [offset, length] = header.sections[name];
+    if (length % 4 !== 0) throw new IndexError(`Compact index section "${name}" length is not a multiple of 4.`);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length / 4);
+  };
+  const metaOffsets = u32('metaOffsets');
+  const printOffsets = u32('printOffsets');
+  const prints = u32('prints');
+  const postings = u32('postings');
+  const [metaStart, metaLength] = header.sections.meta;
+  if (metaOffsets.length !== n + 1 || printOffsets.length !== n + 1)
+    throw new IndexError('Compact index offsets do not match "header.storyCount".');
+  if (metaOffsets[n] !== metaLength || printOffsets[n] !== prints.length)
+    throw new IndexError('Compact index offsets do not match their sections (truncated or corrupt file).');
+  for (let i = 0; i < n; i++) {
+    if (metaOffsets[i]! > metaOffsets[i + 1]! || printOffsets[i]! > printOffsets[i + 1]!)
+      throw new IndexError(`Compact index offsets of story ${i} go backwards (corrupt file).`);
+  }
+  if (postings.length % 2 !== 0) throw new IndexError('Compact index section "postings" holds an odd number of words.');
+  const pairs = postings.length / 2;
+  const cache = new Map<number, StoryEntry>();
+
+  const decodeVersions = (position: number, story: Story): WireVersionIndex[] => {
+    let at = printOffsets[position]!;
+    const end = printOffsets[position + 1]!;
+    const next = () => {
+      if (at >= end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
+      return prints[at++]!;
+    };
+    const take = (count: number) => {
+      if (at + count > end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
+      const out = prints.subarray(at, at + count);
+      at += count;
+      return out;
+    };
+    const versionCount = next();
+    if (versionCount !== story.wire.length)
+      throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
+    return story.wire.map((w) => {
+      const sentences: SentencePrint[] = [];
+      const count = next();
+      for (let i = 0; i < count; i++) {
+        const paragraph = next();
+        const keys = Array.from(take(next()));
+        const shingles = Array.from(take(next()));
+        sentences.push({ paragraph, keys, shingles });
+      }
+      return {
+        version: w.version,
+        sentences: sentences.map((s) => ({
+          text: null,
+          paragraph: s.paragraph,
+          keys: new Set(s.keys),
+          shingles: new Set(s.shingles),
+        })),
+      };
+    });
+  };
+
+  return {
+    header,
+    storyCount: n,
+    postings(hash: number) {
+      let lo = 0;
+      let hi = pairs;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (postings[2 * mid]! < hash) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: number[] = [];
+      for (let i = lo; i < pairs && postings[2 * i] === hash; i++) {
+        const story = postings[2 * i + 1]!;
+        if (story < n) out.push(story);
+      }
+      return out;
+    },
+    story(position: number) {
+      const cached = cache.get(position);
+      if (cached) return cached;
+      if (!(position >= 0 && position < n)) throw new IndexError(`Compact index has no story ${position}.`);
+      let data: unknown;
+      try {
+        const start = metaStart + metaOffsets[position]!;
+        data = JSON.parse(decoder.decode(bytes.subarray(start, metaStart + metaOffsets[position + 1]!)));
+      } catch {
+        throw new IndexError(`Compact index field "stories[${position}]" is not valid JSON.`);
+      }
+      const story = validateStory(data, `stories[${position}]`);
+      const entry = { story, versions: decodeVersions(position, story) };
+      cache.set(position, entry);
+      return entry;
+    },
+  };
+}
