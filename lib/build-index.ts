@@ -1,12 +1,5 @@
 import type { Article } from './article';
-import {
-  INDEX_FORMAT,
-  INDEX_SCHEMA_VERSION,
-  type Story,
-  type StoryQuote,
-  type StoryVersion,
-  type WireIndex,
-} from './index-schema';
+import type { Story, StoryQuote, StoryVersion } from './index-schema';
 import { extractQuotes } from './quotes';
 import { normalizeText } from './text';
 
@@ -67,14 +60,5 @@ export function buildStory(meta: CorpusStory, articles: ReadonlyMap<string, Arti
     versions,
     wire,
     quotes,
-  };
-}
-
-/** The index file for a list of stories, sorted by id so the same corpus gives the same bytes. */
-export function buildIndex(stories: Story[]): WireIndex {
-  return {
-    format: INDEX_FORMAT,
-    schemaVersion: INDEX_SCHEMA_VERSION,
-    stories: [...stories].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

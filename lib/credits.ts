@@ -71,6 +71,11 @@ const COMPILED = AGENCIES.map((agency) => {
   };
 });
 
+const ANY_AGENCY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${AGENCIES.map((a) => a.pattern).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
 function clip(text: string): string {
   return text.length > MAX_CREDIT_TEXT ? `${text.slice(0, MAX_CREDIT_TEXT - 1)}…` : text;
 }
@@ -104,7 +109,17 @@ export function findCredits(input: {
   const openingParagraphs = input.blocks.filter((b) => b.kind === 'paragraph').slice(0, DATELINE_PARAGRAPHS);
   const captions = input.meta.filter((m) => m.kind === 'caption').map((m) => m.text);
 
-  for (const { agency, anywhere, dateline, byline, endNote, sentence, photo } of COMPILED) {
+  // One scan for any agency name; the detailed patterns run only for the agencies the page names.
+  const named = new Set<string>();
+  const scan = (text: string) => {
+    for (const m of text.matchAll(ANY_AGENCY)) named.add(m[0]);
+  };
+  for (const text of [...bylines, ...endNotes, ...captions]) scan(text);
+  for (const block of input.blocks) scan(block.text);
+  if (named.size === 0) return out;
+  const present = COMPILED.filter(({ anywhere }) => [...named].some((name) => anywhere.test(name)));
+
+  for (const { agency, anywhere, dateline, byline, endNote, sentence, photo } of present) {
     for (const text of bylines) if (byline.test(text)) add(agency.name, 'byline', text);
     for (const block of openingParagraphs) {
       const m = dateline.exec(block.text);

@@ -3,7 +3,7 @@
  * wire text when the index is built and on the page when it is matched, so
  * an index can carry these instead of the text itself.
  */
-import { contentKeys, hash32, normalizeText, sentences, shingles, wordKey, words } from './text';
+import { hash32, hashWindows, normalizeText, sentences, STOPWORDS, wordKey, words } from './text';
 
 /** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
 export const FINGERPRINT_WORDS = 2;
@@ -15,9 +15,16 @@ export function withoutQuotes(text: string): string {
   return normalizeText(text).replace(/"[^"]*("|$)/g, ' ');
 }
 
+/** Hashes of the content-word keys of a text, in order. */
+function contentHashes(text: string): number[] {
+  const out: number[] = [];
+  for (const w of words(text)) if (!STOPWORDS.has(w)) out.push(hash32(wordKey(w)));
+  return out;
+}
+
 /** Candidate-retrieval fingerprints of a paragraph (quotes aside). */
 export function fingerprints(text: string): number[] {
-  return shingles(contentKeys(withoutQuotes(text)), FINGERPRINT_WORDS);
+  return hashWindows(contentHashes(withoutQuotes(text)), FINGERPRINT_WORDS);
 }
 
 export interface SentencePrint {
@@ -37,8 +44,13 @@ function distinct(values: number[]): number[] {
 export function sentencePrint(text: string, paragraph: number): SentencePrint {
   return {
     paragraph,
-    keys: distinct(contentKeys(withoutQuotes(text)).map(hash32)),
-    shingles: distinct(shingles(words(text).map(wordKey), EXACT_SHINGLE)),
+    keys: distinct(contentHashes(withoutQuotes(text))),
+    shingles: distinct(
+      hashWindows(
+        words(text).map((w) => hash32(wordKey(w))),
+        EXACT_SHINGLE,
+      ),
+    ),
   };
 }
 

@@ -3,23 +3,27 @@
  * hashing. Pure: no DOM, no browser.
  */
 
-/** Curly quotes, primes and guillemets folded to their ASCII forms. */
-const QUOTE_FOLDS: ReadonlyArray<[RegExp, string]> = [
-  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
-  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
-  [/[\u2010-\u2015\u2212]/g, '-'],
-  [/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' '],
-];
+/** Curly quotes, primes and guillemets folded to their ASCII forms; dashes to "-"; odd spaces to " ". */
+const FOLD_PATTERN = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032\u2010-\u2015\u2212]/g;
+const FOLDS: Record<string, string> = {};
+for (const c of '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB') FOLDS[c] = '"';
+for (const c of '\u2018\u2019\u201A\u201B\u2032') FOLDS[c] = "'";
+for (let c = 0x2010; c <= 0x2015; c++) FOLDS[String.fromCharCode(c)] = '-';
+FOLDS['\u2212'] = '-';
+/** \s covers no-break and the other odd spaces (\u00A0, \u2000-\u200A, \u202F, \u205F, \u3000); \u200B is added. */
+const SPACES = /[\s\u200B]+/g;
 
 /**
  * Text with typographic quotes and dashes folded and spaces collapsed. Letters
  * are kept as the page has them (no NFKC here: Arabic presentation forms and
  * "½" are what the reader sees); comparisons fold compatibility forms in words().
+ * One pass per pattern: this runs on every block of every page.
  */
 export function normalizeText(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of QUOTE_FOLDS) out = out.replace(pattern, replacement);
-  return out.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(FOLD_PATTERN, (c) => FOLDS[c]!)
+    .replace(SPACES, ' ')
+    .trim();
 }
 
 /**
@@ -33,8 +37,21 @@ const SPELLING_FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/tre$/, 'ter'],
 ];
 
+/** Keys already computed: news text repeats its words, and the folds below are regex work. Capped, then cleared. */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 200_000;
+
 /** A word's comparison key: lower case, spelling variants folded, plural and possessive "s" dropped. */
 export function wordKey(word: string): string {
+  const cached = KEY_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  const key = foldWord(word);
+  KEY_CACHE.set(word, key);
+  return key;
+}
+
+function foldWord(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '');
   if (w.length > 4) for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
@@ -74,6 +91,23 @@ export function hash32(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** One hash for a run of hashes (a word window), order-sensitive. */
+export function mixHashes(hashes: ArrayLike<number>, from: number, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + count; i++) {
+    h = Math.imul(h ^ hashes[i]!, 0x01000193);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+/** Hashes of the n-wide windows of a hash list (order-aware fingerprints of hashed words). */
+export function hashWindows(hashes: readonly number[], n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + n <= hashes.length; i++) out.push(mixHashes(hashes, i, n));
+  return out;
 }
 
 /** Hashes of the n-word windows of a token list (order-aware fingerprints). */
