@@ -20,6 +20,8 @@ import type { MatchIndex, StoryEntry, WireVersionIndex } from './match';
 
 export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 export const COMPACT_SCHEMA_VERSION = 1;
+/** Decoded stories kept in memory. */
+const DECODED_STORY_CACHE = 256;
 const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postings'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -300,6 +302,9 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
       }
       const story = validateStory(data, `stories[${position}]`);
       const entry = { story, versions: decodeVersions(position, story) };
+      // Decoded stories are kept for the next page (the reader moves between copies of the
+      // same stories), within a bound: the oldest goes first.
+      if (cache.size >= DECODED_STORY_CACHE) cache.delete(cache.keys().next().value!);
       cache.set(position, entry);
       return entry;
     },

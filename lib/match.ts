@@ -7,6 +7,13 @@ import { STOPWORDS, wordKey, words } from './text';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
+/** Stories aligned per page, best fingerprint counts first (alignment is the costly step). */
+const MAX_CANDIDATES = 8;
+/** ... and only those with at least this share of the best story's fingerprint count. */
+const CANDIDATE_SHARE_OF_BEST = 0.25;
+/** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
+const COMMON_FINGERPRINT_SHARE = 0.01;
+const COMMON_FINGERPRINT_MIN = 50;
 /** Sentences with fewer content words (after removing quotes) say too little to align. */
 const MIN_SENTENCE_KEYS = 4;
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
@@ -140,13 +147,6 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-function dice(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const k of a) if (b.has(k)) common++;
-  return (2 * common) / (a.size + b.size);
-}
-
 function containment(page: Set<number>, wire: Set<number>): number {
   if (page.size === 0) return 0;
   let common = 0;
@@ -195,13 +195,38 @@ function pageSentences(article: Article): PageSentence[] {
     .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS);
 }
 
-function alignVersion(page: PageSentence[], version: WireVersionIndex) {
-  const best = page.map((s) => {
-    let top = { index: -1, sim: 0, exact: 0 };
+/** Per wire version: content key → the sentences that have it, so a page sentence meets only the sentences it shares words with. */
+const KEY_POSTINGS = new WeakMap<WireVersionIndex, Map<number, number[]>>();
+
+function keyPostings(version: WireVersionIndex): Map<number, number[]> {
+  let map = KEY_POSTINGS.get(version);
+  if (!map) {
+    map = new Map();
     version.sentences.forEach((w, index) => {
-      const sim = dice(s.keys, w.keys);
-      if (sim > top.sim) top = { index, sim, exact: containment(s.shingles, w.shingles) };
+      for (const k of w.keys) {
+        const list = map!.get(k);
+        if (list) list.push(index);
+        else map!.set(k, [index]);
+      }
     });
+    KEY_POSTINGS.set(version, map);
+  }
+  return map;
+}
+
+function alignVersion(page: PageSentence[], version: WireVersionIndex) {
+  const postings = keyPostings(version);
+  const best = page.map((s) => {
+    // Shared content keys per wire sentence, counted from the postings: Dice without a full scan.
+    const common = new Map<number, number>();
+    for (const k of s.keys) for (const index of postings.get(k) ?? []) common.set(index, (common.get(index) ?? 0) + 1);
+    let top = { index: -1, sim: 0, exact: 0 };
+    for (const [index, shared] of common) {
+      const w = version.sentences[index]!;
+      const sim = (2 * shared) / (s.keys.size + w.keys.size);
+      if (sim > top.sim || (sim === top.sim && index < top.index)) top = { index, sim, exact: 0 };
+    }
+    if (top.index >= 0) top.exact = containment(s.shingles, version.sentences[top.index]!.shingles);
     return top;
   });
   const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
@@ -249,10 +274,39 @@ function sameSpeaker(a: string | null, b: string | null): boolean {
 /** A page quote matches an original only if at least this many of its content words are in it. */
 const MIN_SHARED_QUOTE_WORDS = 2;
 
+/** A quote's words and their keys, computed once per quote text. */
+interface QuoteWords {
+  words: string[];
+  keys: Set<string>;
+}
+const QUOTE_WORDS_CACHE = new Map<string, QuoteWords>();
+const QUOTE_WORDS_CACHE_LIMIT = 20_000;
+
+function quoteWords(text: string): QuoteWords {
+  let cached = QUOTE_WORDS_CACHE.get(text);
+  if (!cached) {
+    const ws = words(text);
+    cached = { words: ws, keys: new Set(ws.map(wordKey)) };
+    if (QUOTE_WORDS_CACHE.size >= QUOTE_WORDS_CACHE_LIMIT) QUOTE_WORDS_CACHE.clear();
+    QUOTE_WORDS_CACHE.set(text, cached);
+  }
+  return cached;
+}
+
+/** Whether two words can be spelling variants at all: edit distance is at least their length difference. */
+function lengthsAllow(a: string, b: string): boolean {
+  const longest = Math.max(a.length, b.length);
+  return longest >= 5 && Math.abs(a.length - b.length) <= (1 - SPEAKER_SIMILARITY) * longest;
+}
+
 /** Share of the page quote's content words found (allowing spelling variants) in the original. */
-function quoteOverlap(page: string[], original: string[]): number {
-  const content = page.filter((w) => !STOPWORDS.has(w));
-  const found = content.filter((w) => original.some((o) => nearSpelling(w, o))).length;
+function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
+  const content = page.words.filter((w) => !STOPWORDS.has(w));
+  // No word in common at all: not a version of it (and no edit distances to compute).
+  if (!content.some((w) => original.keys.has(wordKey(w)))) return 0;
+  const found = content.filter(
+    (w) => original.keys.has(wordKey(w)) || original.words.some((o) => lengthsAllow(w, o) && nearSpelling(w, o)),
+  ).length;
   // "dangerous to speculate" shares one word with a Grushko quote: not a version of it.
   if (found < MIN_SHARED_QUOTE_WORDS) return 0;
   return found / content.length;
@@ -288,10 +342,10 @@ export function compareQuote(pageText: string, original: string): { fidelity: Fi
 /** Checks each page quote against the story's original quotes. */
 export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly StoryQuote[]): QuoteCheck[] {
   return pageQuotes.map((q) => {
-    const pageWords = words(q.text);
+    const pageWords = quoteWords(q.text);
     let best: { quote: StoryQuote; overlap: number } | null = null;
     for (const original of originals) {
-      const overlap = quoteOverlap(pageWords, words(original.text));
+      const overlap = quoteOverlap(pageWords, quoteWords(original.text));
       if (overlap >= QUOTE_MATCH && (!best || overlap > best.overlap)) best = { quote: original, overlap };
     }
     if (!best) {
@@ -324,22 +378,40 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Stories sharing enough order-aware fingerprints with the page: an inverted-index lookup, not a scan. */
+/**
+ * Stories sharing enough order-aware fingerprints with the page: an
+ * inverted-index lookup, not a scan. Fingerprints found in very many stories
+ * ("said on Wednesday", "the United States") say nothing about which story
+ * this is and are skipped; the stories sharing the most fingerprints are
+ * aligned, at most MAX_CANDIDATES of them.
+ */
 function candidateStories(index: MatchIndex, article: Article): number[] {
+  const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   const hits = new Map<number, number>();
   for (const h of textFingerprints(article.blocks.map((b) => b.text))) {
-    for (const s of index.postings(h)) hits.set(s, (hits.get(s) ?? 0) + 1);
+    const list = index.postings(h);
+    if (list.length > common) continue;
+    for (const s of list) hits.set(s, (hits.get(s) ?? 0) + 1);
   }
-  return [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).map(([s]) => s);
+  const ranked = [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
+  return ranked
+    .filter(([, n]) => n >= floor)
+    .slice(0, MAX_CANDIDATES)
+    .map(([s]) => s);
 }
 
 /** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
-export function matchArticle(index: MatchIndex, article: Article): PageResult {
+export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
   const page = pageSentences(article);
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
   let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
+  // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
+  const positions = options.scanAll
+    ? Array.from({ length: index.storyCount }, (_, i) => i)
+    : candidateStories(index, article);
 
-  for (const position of candidateStories(index, article)) {
+  for (const position of positions) {
     const { story, versions } = index.story(position);
     const quotes = checkQuotes(pageQuotes, story.quotes);
     const sharedQuotes = quotes.filter((q) => q.fidelity !== 'unmatched').length;

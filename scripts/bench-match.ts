@@ -1,0 +1,131 @@
+/**
+ * Matching speed at scale: index load time, match time p50/p99 per page with
+ * the inverted index, and the same pages by a brute-force scan of the same
+ * index in the same run; memory per story; and whether the answers were right.
+ *   npm run synth:corpus -- --stories 10000 --out /tmp/synth-10000
+ *   npm run build:index -- --corpus /tmp/synth-10000 --compact /tmp/synth-10000.wtix
+ *   npm run bench:match -- --index /tmp/synth-10000.wtix --corpus /tmp/synth-10000 [--pages 300 --brute 30]
+ * Pages: copies of random stories (whole, first three paragraphs, shuffled,
+ * ads between paragraphs) and negatives (sentences of many stories, the seed
+ * corpus when the synthetic index does not hold it).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Article } from '../lib/article';
+import { extractText } from '../lib/extract';
+import { openIndexFile } from '../lib/index-file';
+import { matchArticle } from '../lib/match';
+
+const { values } = parseArgs({
+  options: {
+    index: { type: 'string' },
+    corpus: { type: 'string' },
+    pages: { type: 'string', default: '300' },
+    brute: { type: 'string', default: '30' },
+  },
+});
+if (!values.index || !values.corpus) {
+  console.error('usage: npm run bench:match -- --index FILE --corpus DIR [--pages N --brute N]');
+  process.exit(2);
+}
+
+let state = 7;
+const random = () => {
+  state ^= state << 13;
+  state >>>= 0;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  state >>>= 0;
+  return state / 2 ** 32;
+};
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const memory = () => {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+const folders = readdirSync(values.corpus)
+  .filter((f) => !f.startsWith('.'))
+  .sort();
+const wireOf = (folder: string) =>
+  readFileSync(join(values.corpus!, folder, 'versions', 'wire.txt'), 'utf8')
+    .trim()
+    .split(/\n\n/);
+
+type Kind = 'whole' | 'first-three' | 'shuffled' | 'ads-between' | 'mixed-negative';
+const KINDS: Kind[] = ['whole', 'first-three', 'shuffled', 'ads-between', 'mixed-negative'];
+const AD = '3rd party Ad. Not an offer or recommendation by Investing.com. See disclosure here or remove ads .';
+
+function makePage(kind: Kind): { article: Article; story: string | null } {
+  const folder = folders[Math.floor(random() * folders.length)]!;
+  const [title, ...paragraphs] = wireOf(folder);
+  let body: string[];
+  let story: string | null = folder;
+  if (kind === 'whole') body = paragraphs;
+  else if (kind === 'first-three') body = paragraphs.slice(0, 3);
+  else if (kind === 'shuffled') body = [...paragraphs].sort(() => random() - 0.5);
+  else if (kind === 'ads-between') body = paragraphs.flatMap((p) => [p, AD]);
+  else {
+    story = null;
+    body = Array.from({ length: 20 }, () => {
+      const ps = wireOf(folders[Math.floor(random() * folders.length)]!);
+      return ps[1 + Math.floor(random() * (ps.length - 1))]!;
+    });
+  }
+  const result = extractText(`${title}\n\n${body.join('\n\n')}`);
+  if (!result.ok) throw new Error(`no article for a ${kind} page`);
+  return { article: result.article, story };
+}
+
+const before = memory();
+const bytes = readFileSync(values.index);
+let t = performance.now();
+const { index, info } = openIndexFile(bytes);
+const loadMs = performance.now() - t;
+const afterLoad = memory();
+
+const pages = Array.from({ length: Number(values.pages) }, (_, i) => ({
+  kind: KINDS[i % KINDS.length]!,
+  ...makePage(KINDS[i % KINDS.length]!),
+}));
+const fast: number[] = [];
+let right = 0;
+let falseMatches = 0;
+const missed: Record<string, number> = {};
+for (const page of pages) {
+  t = performance.now();
+  const result = matchArticle(index, page.article);
+  fast.push(performance.now() - t);
+  const got = result.match?.story.id ?? null;
+  if (got === page.story) right++;
+  else if (page.story === null) falseMatches++;
+  else missed[page.kind] = (missed[page.kind] ?? 0) + 1;
+}
+const afterMatch = memory();
+
+const brute: number[] = [];
+for (const page of pages.slice(0, Number(values.brute))) {
+  t = performance.now();
+  matchArticle(index, page.article, { scanAll: true });
+  brute.push(performance.now() - t);
+}
+
+const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p99 ${quantile(xs, 0.99).toFixed(2)} ms`;
+console.log(
+  `index: ${values.index} (${info.build}, ${info.stories} stories, ${mib(info.bytes)} MiB, ${(info.bytes / info.stories).toFixed(0)} bytes/story)`,
+);
+console.log(`load: ${loadMs.toFixed(1)} ms (bytes already read; open and check in place)`);
+console.log(
+  `memory: ${mib(afterLoad - before)} MiB after load, ${mib(afterMatch - before)} MiB after ${pages.length} matches (${((afterMatch - before) / info.stories).toFixed(0)} bytes/story)`,
+);
+console.log(`match, inverted index: ${fmt(fast)} over ${pages.length} pages`);
+console.log(`match, brute-force scan of the same index: ${fmt(brute)} over ${brute.length} pages`);
+console.log(`speed-up at p50: ${(quantile(brute, 0.5) / quantile(fast, 0.5)).toFixed(0)}x`);
+console.log(
+  `answers: ${right}/${pages.length} right, ${falseMatches} false matches on negatives, missed copies: ${JSON.stringify(missed)}`,
+);
