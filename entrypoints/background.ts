@@ -1,10 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseIndex } from '../lib/index-schema';
-import { loadIndex, matchArticle, type MatchIndex } from '../lib/match';
+import { openIndexFile, type OpenedIndex } from '../lib/index-file';
+import { matchArticle } from '../lib/match';
 import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
-import { onMessage, type TabStatus } from '../messaging/protocol';
+import { onMessage, type IndexStatus, type TabStatus } from '../messaging/protocol';
+import { loadImportedIndex } from '../utils/index-store';
 
 /** Senders we answer: this extension's own content scripts and pages, nobody else. */
 function assertOwnSender(sender: Browser.runtime.MessageSender): void {
@@ -12,17 +13,35 @@ function assertOwnSender(sender: Browser.runtime.MessageSender): void {
 }
 
 export default defineBackground(() => {
-  let index: Promise<MatchIndex> | null = null;
-  /** The index is parsed once per worker life, on first use. */
-  const getIndex = () =>
-    (index ??= fetch(browser.runtime.getURL(INDEX_PATH as '/'))
-      .then((r) => r.text())
-      .then((text) => loadIndex(parseIndex(text))));
+  type Loaded = OpenedIndex & { status: IndexStatus };
+  let loading: Promise<Loaded> | null = null;
+  const bundled = async (): Promise<OpenedIndex> =>
+    openIndexFile(new Uint8Array(await (await fetch(browser.runtime.getURL(INDEX_PATH as '/'))).arrayBuffer()));
+  /**
+   * The index is opened once per worker life, on first use: the reader's
+   * import if there is one and it opens, else the bundled index (a stored
+   * import that no longer opens is reported, never used half-way).
+   */
+  const load = async (): Promise<Loaded> => {
+    let problem: string | undefined;
+    try {
+      const imported = await loadImportedIndex();
+      if (imported) {
+        const opened = openIndexFile(imported);
+        return { ...opened, status: { source: 'imported', info: opened.info } };
+      }
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    const opened = await bundled();
+    return { ...opened, status: { source: 'bundled', info: opened.info, ...(problem ? { problem } : {}) } };
+  };
+  const getIndex = () => (loading ??= load());
   const statuses = new Map<number, TabStatus>();
 
   onMessage('match', async ({ data, sender }) => {
     assertOwnSender(sender);
-    const result = toView(matchArticle(await getIndex(), data.article), data.url);
+    const result = toView(matchArticle((await getIndex()).index, data.article), data.url);
     if (sender.tab?.id !== undefined)
       statuses.set(sender.tab.id, { state: 'checked', title: data.article.title, result });
     return result;
@@ -41,6 +60,17 @@ export default defineBackground(() => {
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
+  });
+
+  onMessage('indexInfo', async ({ sender }) => {
+    assertOwnSender(sender);
+    return (await getIndex()).status;
+  });
+
+  onMessage('reloadIndex', async ({ sender }) => {
+    assertOwnSender(sender);
+    loading = null;
+    return (await getIndex()).status;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => statuses.delete(tabId));

@@ -1,9 +1,18 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article } from '../lib/article';
+import type { IndexInfo } from '../lib/index-file';
 import type { ResultView } from '../lib/view';
 
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
+
+/** The index in use: the bundled one, or one the reader imported; and why an import could not be used. */
+export interface IndexStatus {
+  source: 'bundled' | 'imported';
+  info: IndexInfo;
+  /** Set when a stored import could not be opened and the bundled index is used instead. */
+  problem?: string;
+}
 
 /**
  * Every message between content script, background and extension pages.
@@ -16,6 +25,10 @@ interface ProtocolMap {
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
   checkTab(data: { tabId: number }): { ok: boolean; error?: string };
+  /** Options → background: which index is in use. */
+  indexInfo(): IndexStatus;
+  /** Options → background: an index was imported or removed; load it (or the bundled one) now. */
+  reloadIndex(): IndexStatus;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCompactIndex } from '../../lib/index-compact';
+import { parseIndex } from '../../lib/index-schema';
 import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
 
 const ARTICLE =
@@ -95,11 +97,63 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const options = await harness.context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
     await options.getByLabel('Open the panel automatically').check();
-    await options.getByRole('status').waitFor();
+    await options.getByText('Saved.').waitFor();
     await options.close();
     const page = await open(ARTICLE);
     await page.locator('wiretrace-overlay .panel').waitFor({ timeout: 15_000 });
     await page.close();
+  });
+
+  it('refuses a corrupt and a future-version index file, explains why, and keeps matching with the index in use', async () => {
+    const id = await extensionId(harness.context);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    const info = options.locator('.index-info');
+    await info.filter({ hasText: 'bundled' }).waitFor({ timeout: 10_000 });
+    const before = await info.textContent();
+    expect(before).toContain('1 story');
+
+    const input = options.getByLabel(/Import an index file/);
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "wiretrace-index", "schemaVersion": 1, "stories": [{"id": 7'),
+    });
+    await expect(options.getByRole('alert').textContent()).resolves.toMatch(
+      /broken\.json was not imported: .*not valid JSON.*unchanged/,
+    );
+    const future = JSON.stringify({ ...JSON.parse(readFileSync('assets/index.json', 'utf8')), schemaVersion: 99 });
+    await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(future) });
+    await options.getByRole('alert').filter({ hasText: 'version 99 is not supported' }).waitFor();
+    expect(await info.textContent()).toBe(before);
+    await options.close();
+
+    const page = await open(ARTICLE);
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('imports a compact index, matches with it, and goes back to the bundled index', async () => {
+    const id = await extensionId(harness.context);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
+    await options
+      .getByLabel(/Import an index file/)
+      .setInputFiles({ name: 'mine.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(compact) });
+    await options
+      .locator('.index-info', { hasText: 'your imported index: 1 story, compact build' })
+      .waitFor({ timeout: 10_000 });
+
+    const page = await open(ARTICLE);
+    await expect(page.locator('wiretrace-overlay .badge').textContent({ timeout: 15_000 })).resolves.toContain(
+      'Reuters · verbatim',
+    );
+    await page.close();
+
+    await options.getByRole('button', { name: 'Use the bundled index' }).click();
+    await options.locator('.index-info', { hasText: 'the index bundled with Wiretrace' }).waitFor({ timeout: 10_000 });
+    await options.close();
   });
 
   it('logged no page errors and made no network request of its own', () => {

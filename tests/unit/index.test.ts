@@ -24,6 +24,64 @@ describe('bundled index (assets/index.json)', () => {
   });
 });
 
+describe('quotes of the seed story in the index', () => {
+  it('are every direct quote of the wire text, each with its speaker and role (scare quotes of one or two words are not quotes)', () => {
+    const [story] = parseIndex(bundled).stories;
+    expect(story!.quotes.map((q) => [q.version, q.speaker, q.role, q.text])).toEqual([
+      [
+        'investing-uk',
+        'Jens Stoltenberg',
+        'NATO Secretary General',
+        'There is a real risk for new armed conflict in Europe',
+      ],
+      [
+        'investing-uk',
+        'Jens Stoltenberg',
+        'NATO Secretary General',
+        'There are significant differences between NATO allies and Russia',
+      ],
+      ['investing-uk', 'Jens Stoltenberg', 'NATO Secretary General', 'Our differences will not be easy to bridge.'],
+      [
+        'investing-uk',
+        'Alexander Grushko',
+        'Russian Deputy Foreign Minister',
+        'If there is a search for vulnerabilities in the Russian defence system, then there will also be a search for vulnerabilities in NATO',
+      ],
+      [
+        'investing-uk',
+        'Alexander Grushko',
+        'Russian Deputy Foreign Minister',
+        'This is not our choice, but there will be no other path if we fail to reverse the current very dangerous course of events.',
+      ],
+      ['investing-uk', 'Alexander Fomin', 'Russian Deputy Defence Minister', 'incidents and conflicts'],
+      [
+        'investing-uk',
+        'Wendy Sherman',
+        'U.S. Deputy Secretary of State',
+        "Is this about invasion? Is this about intimidation? Is this about trying to be subversive? I don't know, but it is not conducive to getting to diplomatic solutions",
+      ],
+      [
+        'investing-uk',
+        'Jens Stoltenberg',
+        'NATO Secretary General',
+        'sat down around the same table and engaged on substantive topics',
+      ],
+      [
+        'tbsnews',
+        'Jens Stoltenberg',
+        'NATO Secretary General',
+        'Our differences will not be easy to bridge, but it is a positive sign that all NATO allies and Russia sat down around the same table and engaged on substantive topics.',
+      ],
+      [
+        'tbsnews',
+        'Wendy Sherman',
+        'US Deputy Secretary of State',
+        "What is this about? Is this about invasion? Is this about intimidation? Is this about trying to be subversive? I don't know, but it is not conducive to getting to diplomatic solutions",
+      ],
+    ]);
+  });
+});
+
 describe('index validation', () => {
   const good = JSON.parse(bundled) as Record<string, unknown>;
   it.each([
