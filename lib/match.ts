@@ -32,6 +32,10 @@ const EDITED_SHARE = 0.15;
 /** Edited copies carry at least this many wire sentences word for word. */
 const MIN_VERBATIM_SENTENCES = 3;
 const REWRITTEN_SHARE = 0.35;
+/** A page that is wire text throughout but carries less than this share of the wire's sentences is a cut version. */
+const VERBATIM_COVERAGE = 0.5;
+/** A short excerpt (the first three paragraphs) is a copy when this many of its sentences are wire text word for word. */
+const MIN_EXCERPT_SENTENCES = 3;
 const MIN_ALIGNED_SENTENCES = 4;
 /** An independent report of the event shares at least this many quotes with the wire text. */
 const SAME_EVENT_QUOTES = 2;
@@ -424,9 +428,17 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
     let relation: Relation | null = null;
     let why = '';
-    if (enough && top.verbatimShare >= VERBATIM_SHARE) {
-      relation = 'verbatim';
-      why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`;
+    const wireVersionSentences = versions.find((v) => v.version === top.version)!.sentences;
+    const wireCount = wireVersionSentences.filter((w) => w.keys.size >= MIN_SENTENCE_KEYS).length;
+    const coverage = wireCount ? top.verbatim / wireCount : 0;
+    if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
+      if (enough && coverage >= VERBATIM_COVERAGE) {
+        relation = 'verbatim';
+        why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`;
+      } else {
+        relation = 'edited';
+        why = `the page is the wire text word for word, but only ${top.verbatim} of its ${wireCount} sentences: a cut version`;
+      }
     } else if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
       relation = 'edited';
       why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`;
