@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { QuoteCheck } from '../lib/match';
-import { RELATION_LABELS, type ResultView } from '../lib/view';
+import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';
 
 const FIDELITY_LABELS: Record<QuoteCheck['fidelity'], string> = {
   exact: 'Exact',
@@ -64,10 +64,31 @@ export function Overlay({
             </p>
           </header>
           <p class="relation">
-            <strong>{view.relation}</strong>: {RELATION_LABELS[view.relation]} ({percent(view.score)} of the page's
-            sentences match).
+            <strong>{view.relation}</strong>: {RELATION_LABELS[view.relation]}.
           </p>
-          <p class="why">{view.evidence.why}</p>
+          <p class="share">
+            {percent(view.evidence.verbatimShare)} of the page's sentences are wire text word for word;{' '}
+            {percent(view.evidence.rewordedShare)} follow the wire text in order ({view.evidence.alignedSentences} of{' '}
+            {view.evidence.pageSentences} sentences, quotes aside).
+          </p>
+          <p class="why">Why: {view.evidence.why}.</p>
+          <p class="credits">{creditSentence(story.agency, view.credits)}</p>
+          {view.evidence.passages.length > 0 && (
+            <details class="evidence">
+              <summary>Aligned passages ({view.evidence.passages.length})</summary>
+              <ol>
+                {view.evidence.passages.map((p, i) => (
+                  <li key={i} class={`passage ${p.kind}`}>
+                    <span class="page-text">{p.page}</span>
+                    <span class="wire-text">
+                      {p.kind === 'wire' ? 'Wire text, word for word' : `Reworded (similarity ${percent(p.score)})`}
+                      {p.wire && p.kind !== 'wire' ? `: ${p.wire}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
           <h3>Other versions</h3>
           <ul class="siblings">
             {view.siblings.map((v) => (

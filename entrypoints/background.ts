@@ -41,7 +41,7 @@ export default defineBackground(() => {
 
   onMessage('match', async ({ data, sender }) => {
     assertOwnSender(sender);
-    const result = toView(matchArticle((await getIndex()).index, data.article), data.url);
+    const result = toView(matchArticle((await getIndex()).index, data.article), data.url, data.article.credits);
     if (sender.tab?.id !== undefined)
       statuses.set(sender.tab.id, { state: 'checked', title: data.article.title, result });
     return result;

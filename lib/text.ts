@@ -58,11 +58,14 @@ function foldWord(word: string): string {
   return w;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-cased words of a text, punctuation dropped. */
 export function words(text: string): string[] {
-  return (normalizeText(text.normalize('NFKC')).match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
+  // Plain ASCII needs neither compatibility folding nor quote folding (most English text: a fast path).
+  const clean = ASCII_ONLY.test(text) ? text : normalizeText(text.normalize('NFKC'));
+  return (clean.match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
 }
 
 /** Function words that carry no content: ignored when comparing reworded text. */

@@ -1,4 +1,5 @@
 import type { Relation, Story, StoryVersion } from './index-schema';
+import type { Credit, CreditPlace } from './credits';
 import type { MatchResult, PageResult, QuoteCheck } from './match';
 
 /**
@@ -23,6 +24,8 @@ export interface ResultView {
     evidence: MatchResult['evidence'];
     /** Other known versions of the story (not this page). */
     siblings: StoryVersion[];
+    /** Where the page credits the story's agency (empty: it does not name it). */
+    credits: Credit[];
   } | null;
   quotes: QuoteCheck[];
 }
@@ -50,7 +53,7 @@ function sameUrl(a: string | null, b: string | null): boolean {
   return strip(a) === strip(b);
 }
 
-export function toView(result: PageResult, pageUrl: string | null): ResultView {
+export function toView(result: PageResult, pageUrl: string | null, pageCredits: readonly Credit[] = []): ResultView {
   const { match } = result;
   if (!match) return { match: null, quotes: [] };
   return {
@@ -60,6 +63,7 @@ export function toView(result: PageResult, pageUrl: string | null): ResultView {
       score: match.score,
       evidence: match.evidence,
       siblings: match.story.versions.filter((v) => !sameUrl(v.url, pageUrl)),
+      credits: pageCredits.filter((c) => c.agency === match.story.agency),
     },
     quotes: result.quotes,
   };
@@ -71,3 +75,24 @@ export const RELATION_LABELS: Record<Relation, string> = {
   rewritten: 'The wire story reworded (translation or paraphrase)',
   'same-event': 'An independent report of the same event',
 };
+
+const PLACE_WORDS: Record<CreditPlace, string> = {
+  byline: 'in the byline',
+  dateline: 'in the dateline',
+  'end-note': 'in a note at the end',
+  sentence: 'inside a sentence',
+  photo: 'on a photo only',
+};
+
+/**
+ * The credit finding in neutral words: wire subscribers may republish without
+ * credit, so a missing credit is reported as a fact, not as a fault.
+ */
+export function creditSentence(agency: string, credits: readonly Credit[]): string {
+  const text = credits.filter((c) => c.place !== 'photo');
+  if (text.length === 0) {
+    const photo = credits.some((c) => c.place === 'photo');
+    return `This page does not name ${agency} as the source of its text${photo ? ` (a photo is credited to ${agency})` : ''}. Subscribers to a wire service may republish its stories without a credit.`;
+  }
+  return `This page credits ${agency} ${text.map((c) => `${PLACE_WORDS[c.place]} ("${c.text}")`).join(' and ')}.`;
+}

@@ -48,6 +48,14 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       'NATO offers arms talks as Russia warns of dangers',
     );
     await expect(panel.locator('.relation').textContent()).resolves.toContain('verbatim');
+    await expect(panel.locator('.share').textContent()).resolves.toMatch(
+      /^100% of the page's sentences are wire text word for word/,
+    );
+    await expect(panel.locator('.credits').textContent()).resolves.toBe(
+      'This page credits Reuters in the dateline ("BRUSSELS (Reuters)").',
+    );
+    await panel.locator('.evidence summary').click();
+    expect(await panel.locator('.evidence .passage').count()).toBeGreaterThanOrEqual(10);
     const siblings = await panel.locator('.siblings li').allTextContents();
     expect(siblings.length).toBeGreaterThanOrEqual(2);
     expect(siblings.join('\n')).toContain('The Business Standard');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, MetaLine } from '../../lib/article';
 import { AGENCIES, findCredits } from '../../lib/credits';
+import { creditSentence } from '../../lib/view';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const FILLER = [p('The talks lasted four hours.'), p('Both sides agreed to meet again.'), p('No date was set.')];
@@ -115,5 +116,31 @@ describe('credits: where a page credits a wire agency', () => {
     const names = AGENCIES.map((a) => a.name.toLowerCase());
     expect(names).toEqual([...names].sort());
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('the credit finding in neutral words', () => {
+  it.each([
+    [
+      [],
+      'This page does not name Reuters as the source of its text. Subscribers to a wire service may republish its stories without a credit.',
+    ],
+    [
+      [{ agency: 'Reuters', place: 'photo', text: '© Reuters.' }],
+      'This page does not name Reuters as the source of its text (a photo is credited to Reuters). Subscribers to a wire service may republish its stories without a credit.',
+    ],
+    [
+      [{ agency: 'Reuters', place: 'sentence', text: 'citing Reuters' }],
+      'This page credits Reuters inside a sentence ("citing Reuters").',
+    ],
+    [
+      [
+        { agency: 'Reuters', place: 'byline', text: 'Reuters' },
+        { agency: 'Reuters', place: 'end-note', text: 'Source(s): Reuters' },
+      ],
+      'This page credits Reuters in the byline ("Reuters") and in a note at the end ("Source(s): Reuters").',
+    ],
+  ] as const)('%j', (credits, sentence) => {
+    expect(creditSentence('Reuters', credits)).toBe(sentence);
   });
 });
