@@ -58,6 +58,7 @@ function foldWord(word: string): string {
   return w;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is what "ASCII only" means.
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
