@@ -18,7 +18,7 @@ export function withoutQuotes(text: string): string {
 /** Hashes of the content-word keys of a text, in order. */
 function contentHashes(text: string): number[] {
   const out: number[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w)) out.push(hash32(wordKey(w)));
+  for (const w of words(text)) if (!STOPWORDS.has(w)) out.push(wordHash(w));
   return out;
 }
 
@@ -41,17 +41,38 @@ function distinct(values: number[]): number[] {
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
+/** A word's key hash, cached like its key: every page and every story repeats its words. */
+const HASH_CACHE = new Map<string, number>();
+const HASH_CACHE_LIMIT = 200_000;
+
+function wordHash(word: string): number {
+  let h = HASH_CACHE.get(word);
+  if (h === undefined) {
+    if (HASH_CACHE.size >= HASH_CACHE_LIMIT) HASH_CACHE.clear();
+    h = hash32(wordKey(word));
+    HASH_CACHE.set(word, h);
+  }
+  return h;
+}
+
+/**
+ * One pass over the sentence: the text between double quotes alternates with
+ * the text outside them (as withoutQuotes cuts it), so the words are read once
+ * and each is known to be inside or outside a quote.
+ */
 export function sentencePrint(text: string, paragraph: number): SentencePrint {
-  return {
-    paragraph,
-    keys: distinct(contentHashes(withoutQuotes(text))),
-    shingles: distinct(
-      hashWindows(
-        words(text).map((w) => hash32(wordKey(w))),
-        EXACT_SHINGLE,
-      ),
-    ),
-  };
+  const all: number[] = [];
+  const keys: number[] = [];
+  normalizeText(text)
+    .split('"')
+    .forEach((segment, i) => {
+      for (const w of words(segment)) {
+        const h = wordHash(w);
+        all.push(h);
+        if (i % 2 === 0 && !STOPWORDS.has(w)) keys.push(h);
+      }
+    });
+  return { paragraph, keys: distinct(keys), shingles: distinct(hashWindows(all, EXACT_SHINGLE)) };
 }
 
 /** Sentences of paragraphs in reading order, with the paragraph each is in. */

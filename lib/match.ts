@@ -407,13 +407,15 @@ function candidateStories(index: MatchIndex, article: Article): number[] {
 
 /** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
 export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
-  const page = pageSentences(article);
-  const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
-  let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
   // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)
     : candidateStories(index, article);
+  // Most pages a reader opens carry no indexed story: they stop here, before sentences and quotes are read.
+  if (positions.length === 0) return { match: null, quotes: [] };
+  const page = pageSentences(article);
+  const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
+  let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
 
   for (const position of positions) {
     const { story, versions } = index.story(position);
