@@ -1,7 +1,8 @@
 /**
  * What matching needs of a text, as numbers: the same function runs on the
  * wire text when the index is built and on the page when it is matched, so
- * an index can carry these instead of the text itself.
+ * an index can carry these instead of the text itself. Each paragraph is read
+ * once: its words, whether each stands inside a quote, its sentences.
  */
 import { hash32, hashWindows, normalizeText, sentences, STOPWORDS, wordKey, words } from './text';
 
@@ -9,23 +10,6 @@ import { hash32, hashWindows, normalizeText, sentences, STOPWORDS, wordKey, word
 export const FINGERPRINT_WORDS = 2;
 /** Word windows for the verbatim test of one sentence against another. */
 export const EXACT_SHINGLE = 3;
-
-/** Text without what stands inside double quotes: shared quotes are evidence of the event, not of copying. */
-export function withoutQuotes(text: string): string {
-  return normalizeText(text).replace(/"[^"]*("|$)/g, ' ');
-}
-
-/** Hashes of the content-word keys of a text, in order. */
-function contentHashes(text: string): number[] {
-  const out: number[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w)) out.push(wordHash(w));
-  return out;
-}
-
-/** Candidate-retrieval fingerprints of a paragraph (quotes aside). */
-export function fingerprints(text: string): number[] {
-  return hashWindows(contentHashes(withoutQuotes(text)), FINGERPRINT_WORDS);
-}
 
 export interface SentencePrint {
   /** Index of the paragraph the sentence is in. */
@@ -55,32 +39,53 @@ function wordHash(word: string): number {
   return h;
 }
 
+export interface ParagraphRead {
+  /** Sentences in order, with their text (for display) and prints. */
+  sentences: Array<{ text: string; print: SentencePrint }>;
+  /** Candidate-retrieval fingerprints: content-word pairs outside quotes, across the paragraph. */
+  fingerprints: number[];
+}
+
 /**
- * One pass over the sentence: the text between double quotes alternates with
- * the text outside them (as withoutQuotes cuts it), so the words are read once
- * and each is known to be inside or outside a quote.
+ * Reads a paragraph once. Quote state runs across its sentences, so in
+ * '"We are ready. We will talk," he said.' both sentences of the quote are
+ * inside it and "he said" is not. What stands inside double quotes is
+ * evidence of the event, not of copying: it counts for the word-for-word
+ * test but not for keys or fingerprints.
  */
-export function sentencePrint(text: string, paragraph: number): SentencePrint {
-  const all: number[] = [];
-  const keys: number[] = [];
-  normalizeText(text)
-    .split('"')
-    .forEach((segment, i) => {
-      for (const w of words(segment)) {
-        const h = wordHash(w);
-        all.push(h);
-        if (i % 2 === 0 && !STOPWORDS.has(w)) keys.push(h);
-      }
+export function readParagraph(text: string, paragraph: number): ParagraphRead {
+  let inQuote = false;
+  const content: number[] = [];
+  const out: ParagraphRead['sentences'] = [];
+  for (const sentence of sentences(text)) {
+    const all: number[] = [];
+    const keys: number[] = [];
+    normalizeText(sentence)
+      .split('"')
+      .forEach((segment, i) => {
+        if (i > 0) inQuote = !inQuote;
+        for (const w of words(segment)) {
+          const h = wordHash(w);
+          all.push(h);
+          if (!inQuote && !STOPWORDS.has(w)) {
+            keys.push(h);
+            content.push(h);
+          }
+        }
+      });
+    out.push({
+      text: sentence,
+      print: { paragraph, keys: distinct(keys), shingles: distinct(hashWindows(all, EXACT_SHINGLE)) },
     });
-  return { paragraph, keys: distinct(keys), shingles: distinct(hashWindows(all, EXACT_SHINGLE)) };
+  }
+  return { sentences: out, fingerprints: hashWindows(content, FINGERPRINT_WORDS) };
 }
 
-/** Sentences of paragraphs in reading order, with the paragraph each is in. */
-export function sentenceUnits(paragraphs: readonly string[]): { text: string; paragraph: number }[] {
-  return paragraphs.flatMap((p, paragraph) => sentences(p).map((text) => ({ text, paragraph })));
-}
-
-/** Distinct candidate fingerprints of a whole text, sorted. */
-export function textFingerprints(paragraphs: readonly string[]): number[] {
-  return distinct(paragraphs.flatMap(fingerprints));
+/** All sentences of paragraphs with their prints, and the text's distinct fingerprints (sorted). */
+export function readText(paragraphs: readonly string[]): {
+  sentences: ParagraphRead['sentences'];
+  fingerprints: number[];
+} {
+  const reads = paragraphs.map(readParagraph);
+  return { sentences: reads.flatMap((r) => r.sentences), fingerprints: distinct(reads.flatMap((r) => r.fingerprints)) };
 }

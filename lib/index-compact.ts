@@ -12,17 +12,19 @@
  *     printOffsets u32[storyCount + 1]  word offsets of each story's prints
  *     prints       u32 stream per story: versions, then per version its sentences
  *                  (paragraph, key count, keys…, shingle count, shingles…)
- *     postings     u32 pairs (fingerprint, story position), sorted
+ *     postingHashes  u32 fingerprints, sorted (with repeats: one per story that has it)
+ *     postingStories u32 story position for each entry of postingHashes
  */
-import { sentencePrint, sentenceUnits, textFingerprints, type SentencePrint } from './fingerprint';
+import { readText, type SentencePrint } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireVersionIndex } from './match';
 
 export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 export const COMPACT_SCHEMA_VERSION = 1;
+const EMPTY = new Uint32Array(0);
 /** Decoded stories kept in memory. */
 const DECODED_STORY_CACHE = 256;
-const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postings'] as const;
+const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postingHashes', 'postingStories'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 export interface CompactHeader {
@@ -44,9 +46,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function compactStoryParts(story: Story): CompactStoryParts {
-  const versions = story.wire.map((w) =>
-    sentenceUnits(w.paragraphs).map(({ text, paragraph }) => sentencePrint(text, paragraph)),
-  );
+  const reads = story.wire.map((w) => readText(w.paragraphs));
+  const versions = reads.map((r) => r.sentences.map((s) => s.print));
   const stream: number[] = [versions.length];
   for (const sentences of versions) {
     stream.push(sentences.length);
@@ -56,23 +57,24 @@ export function compactStoryParts(story: Story): CompactStoryParts {
   return {
     meta: encoder.encode(JSON.stringify(withoutTexts)),
     prints: Uint32Array.from(stream),
-    fingerprints: textFingerprints(story.wire.flatMap((w) => w.paragraphs)),
+    fingerprints: [...new Set(reads.flatMap((r) => r.fingerprints))].sort((a, b) => a - b),
   };
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
 
-/** Sorts (fingerprint, story) pairs in place by fingerprint, then story. */
-export function sortPostings(pairs: Uint32Array): Uint32Array {
+/** Sorts (fingerprint, story) pairs by fingerprint, then story, into two parallel arrays. */
+export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
   const n = pairs.length / 2;
   const order = new Uint32Array(n).map((_, i) => i);
   order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
-  const out = new Uint32Array(pairs.length);
+  const hashes = new Uint32Array(n);
+  const stories = new Uint32Array(n);
   order.forEach((from, to) => {
-    out[2 * to] = pairs[2 * from]!;
-    out[2 * to + 1] = pairs[2 * from + 1]!;
+    hashes[to] = pairs[2 * from]!;
+    stories[to] = pairs[2 * from + 1]!;
   });
-  return out;
+  return { hashes, stories };
 }
 
 /**
@@ -137,10 +139,11 @@ export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
     meta: metaOffsets[parts.length]!,
     printOffsets: printOffsets.byteLength,
     prints: printOffsets[parts.length]! * 4,
-    postings: postings.byteLength,
+    postingHashes: postings.hashes.byteLength,
+    postingStories: postings.stories.byteLength,
   };
   const { head, header } = compactLayout(parts.length, sizes);
-  const last = header.sections.postings;
+  const last = header.sections.postingStories;
   const out = new Uint8Array(last[0] + last[1]);
   out.set(head, 0);
   const put = (name: SectionName, bytes: Uint8Array) => out.set(bytes, header.sections[name][0]);
@@ -156,7 +159,8 @@ export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
     out.set(new Uint8Array(p.prints.buffer, p.prints.byteOffset, p.prints.byteLength), at);
     at += p.prints.byteLength;
   }
-  put('postings', new Uint8Array(postings.buffer));
+  put('postingHashes', new Uint8Array(postings.hashes.buffer));
+  put('postingStories', new Uint8Array(postings.stories.buffer));
   return out;
 }
 
@@ -220,7 +224,8 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   const metaOffsets = u32('metaOffsets');
   const printOffsets = u32('printOffsets');
   const prints = u32('prints');
-  const postings = u32('postings');
+  const postingHashes = u32('postingHashes');
+  const postingStories = u32('postingStories');
   const [metaStart, metaLength] = header.sections.meta;
   if (metaOffsets.length !== n + 1 || printOffsets.length !== n + 1)
     throw new IndexError('Compact index offsets do not match "header.storyCount".');
@@ -230,8 +235,9 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
     if (metaOffsets[i]! > metaOffsets[i + 1]! || printOffsets[i]! > printOffsets[i + 1]!)
       throw new IndexError(`Compact index offsets of story ${i} go backwards (corrupt file).`);
   }
-  if (postings.length % 2 !== 0) throw new IndexError('Compact index section "postings" holds an odd number of words.');
-  const pairs = postings.length / 2;
+  if (postingHashes.length !== postingStories.length)
+    throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
+  const entries = postingHashes.length;
   const cache = new Map<number, StoryEntry>();
 
   const decodeVersions = (position: number, story: Story): WireVersionIndex[] => {
@@ -274,20 +280,19 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   return {
     header,
     storyCount: n,
-    postings(hash: number) {
+    postings(hash: number, max: number) {
       let lo = 0;
-      let hi = pairs;
+      let hi = entries;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (postings[2 * mid]! < hash) lo = mid + 1;
+        if (postingHashes[mid]! < hash) lo = mid + 1;
         else hi = mid;
       }
-      const out: number[] = [];
-      for (let i = lo; i < pairs && postings[2 * i] === hash; i++) {
-        const story = postings[2 * i + 1]!;
-        if (story < n) out.push(story);
-      }
-      return out;
+      let end = lo;
+      while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
+      // Too common to tell stories apart: not worth reading.
+      if (end - lo > max) return EMPTY;
+      return postingStories.subarray(lo, end).filter((story) => story < n);
     },
     story(position: number) {
       const cached = cache.get(position);

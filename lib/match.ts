@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
 import { extractQuotes, type Quote } from './quotes';
-import { sentencePrint, sentenceUnits, textFingerprints } from './fingerprint';
+import { readText } from './fingerprint';
 import { STOPWORDS, wordKey, words } from './text';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
@@ -65,18 +65,20 @@ export interface StoryEntry {
  */
 export interface MatchIndex {
   readonly storyCount: number;
-  /** Positions of the stories that contain a fingerprint. */
-  postings(hash: number): readonly number[] | Uint32Array;
+  /** Positions of the stories that contain a fingerprint; none when more than `max` do (too common to count). */
+  postings(hash: number, max: number): readonly number[] | Uint32Array;
   story(position: number): StoryEntry;
 }
 
 function wireVersions(story: Story): WireVersionIndex[] {
   return story.wire.map((w) => ({
     version: w.version,
-    sentences: sentenceUnits(w.paragraphs).map(({ text, paragraph }) => {
-      const print = sentencePrint(text, paragraph);
-      return { text, paragraph, keys: new Set(print.keys), shingles: new Set(print.shingles) };
-    }),
+    sentences: readText(w.paragraphs).sentences.map(({ text, print }) => ({
+      text,
+      paragraph: print.paragraph,
+      keys: new Set(print.keys),
+      shingles: new Set(print.shingles),
+    })),
   }));
 }
 
@@ -84,7 +86,8 @@ function wireVersions(story: Story): WireVersionIndex[] {
 export function loadIndex(index: WireIndex): MatchIndex {
   const postings = new Map<number, number[]>();
   const entries = index.stories.map((story, position) => {
-    for (const h of textFingerprints(story.wire.flatMap((w) => w.paragraphs))) {
+    const fingerprints = new Set(story.wire.flatMap((w) => readText(w.paragraphs).fingerprints));
+    for (const h of fingerprints) {
       const list = postings.get(h);
       if (list) list.push(position);
       else postings.set(h, [position]);
@@ -93,7 +96,10 @@ export function loadIndex(index: WireIndex): MatchIndex {
   });
   return {
     storyCount: entries.length,
-    postings: (hash) => postings.get(hash) ?? [],
+    postings: (hash, max) => {
+      const list = postings.get(hash) ?? [];
+      return list.length > max ? [] : list;
+    },
     story: (position) => entries[position]!,
   };
 }
@@ -190,13 +196,15 @@ interface PageSentence {
   shingles: Set<number>;
 }
 
-function pageSentences(article: Article): PageSentence[] {
-  return sentenceUnits(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text))
-    .map(({ text, paragraph }) => {
-      const print = sentencePrint(text, paragraph);
-      return { text, keys: new Set(print.keys), shingles: new Set(print.shingles) };
-    })
-    .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS);
+/** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
+function readPage(article: Article): { sentences: PageSentence[]; fingerprints: number[] } {
+  const read = readText(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
+  return {
+    sentences: read.sentences
+      .map(({ text, print }) => ({ text, keys: new Set(print.keys), shingles: new Set(print.shingles) }))
+      .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS),
+    fingerprints: read.fingerprints,
+  };
 }
 
 /** Per wire version: content key → the sentences that have it, so a page sentence meets only the sentences it shares words with. */
@@ -389,14 +397,10 @@ function round(x: number): number {
  * this is and are skipped; the stories sharing the most fingerprints are
  * aligned, at most MAX_CANDIDATES of them.
  */
-function candidateStories(index: MatchIndex, article: Article): number[] {
+function candidateStories(index: MatchIndex, fingerprints: readonly number[]): number[] {
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   const hits = new Map<number, number>();
-  for (const h of textFingerprints(article.blocks.map((b) => b.text))) {
-    const list = index.postings(h);
-    if (list.length > common) continue;
-    for (const s of list) hits.set(s, (hits.get(s) ?? 0) + 1);
-  }
+  for (const h of fingerprints) for (const s of index.postings(h, common)) hits.set(s, (hits.get(s) ?? 0) + 1);
   const ranked = [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
   return ranked
@@ -408,12 +412,13 @@ function candidateStories(index: MatchIndex, article: Article): number[] {
 /** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
 export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
   // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
+  const read = readPage(article);
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)
-    : candidateStories(index, article);
-  // Most pages a reader opens carry no indexed story: they stop here, before sentences and quotes are read.
+    : candidateStories(index, read.fingerprints);
+  // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
   if (positions.length === 0) return { match: null, quotes: [] };
-  const page = pageSentences(article);
+  const page = read.sentences;
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
   let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
 

@@ -115,6 +115,8 @@ for (const page of pages.slice(0, Number(values.brute))) {
   brute.push(performance.now() - t);
 }
 
+const copyTimes = fast.filter((_, i) => pages[i]!.story !== null);
+const negativeTimes = fast.filter((_, i) => pages[i]!.story === null);
 const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p99 ${quantile(xs, 0.99).toFixed(2)} ms`;
 console.log(
   `index: ${values.index} (${info.build}, ${info.stories} stories, ${mib(info.bytes)} MiB, ${(info.bytes / info.stories).toFixed(0)} bytes/story)`,
@@ -124,6 +126,9 @@ console.log(
   `memory: ${mib(afterLoad - before)} MiB after load, ${mib(afterMatch - before)} MiB after ${pages.length} matches (${((afterMatch - before) / info.stories).toFixed(0)} bytes/story)`,
 );
 console.log(`match, inverted index: ${fmt(fast)} over ${pages.length} pages`);
+console.log(
+  `  copies: ${fmt(copyTimes)} (${copyTimes.length}); negatives: ${fmt(negativeTimes)} (${negativeTimes.length})`,
+);
 console.log(`match, brute-force scan of the same index: ${fmt(brute)} over ${brute.length} pages`);
 console.log(`speed-up at p50: ${(quantile(brute, 0.5) / quantile(fast, 0.5)).toFixed(0)}x`);
 console.log(

@@ -126,7 +126,8 @@ export async function buildIndexFiles(
       meta: mo[n]!,
       printOffsets: po.byteLength,
       prints: po[n]! * 4,
-      postings: postings.byteLength,
+      postingHashes: postings.hashes.byteLength,
+      postingStories: postings.stories.byteLength,
     });
     const fd = openSync(out.compact, 'w');
     let at = 0;
@@ -155,7 +156,8 @@ export async function buildIndexFiles(
     copy(join(tmp, 'meta'), header.sections.meta[0]);
     put(new Uint8Array(po.buffer, po.byteOffset, po.byteLength), header.sections.printOffsets[0]);
     copy(join(tmp, 'prints'), header.sections.prints[0]);
-    put(new Uint8Array(postings.buffer), header.sections.postings[0]);
+    put(new Uint8Array(postings.hashes.buffer), header.sections.postingHashes[0]);
+    put(new Uint8Array(postings.stories.buffer), header.sections.postingStories[0]);
     closeSync(fd);
     rmSync(tmp, { recursive: true, force: true });
     compactBytes = at;
