@@ -1,14 +1,15 @@
 /**
  * The engine from the command line, the same steps as the overlay:
- *   npm run check -- [--json] [--index assets/index.json] FILE...
+ *   npm run check -- [--json] [--index assets/index.json|FILE.wtix] FILE...
  * FILE is an HTML page or a plain-text page (a reader's copy-paste).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { parseIndex } from '../lib/index-schema';
-import { loadIndex, matchArticle } from '../lib/match';
-import { RELATION_LABELS, toView, type ResultView } from '../lib/view';
+import type { Credit } from '../lib/credits';
+import { openIndexFile } from '../lib/index-file';
+import { matchArticle, type MatchIndex } from '../lib/match';
+import { creditSentence, RELATION_LABELS, toView, type ResultView } from '../lib/view';
 import type { Article } from '../lib/article';
 import { extractFile } from './node-dom';
 
@@ -17,7 +18,22 @@ export interface CheckOutput {
   article: { title: string; body: string[] } | null;
   /** Why no article was found (not an article, too large, empty); absent when one was. */
   error?: string;
-  match: null | { story: string; relation: string; score: number; headline: string; agency: string; why: string };
+  match: null | {
+    story: string;
+    relation: string;
+    score: number;
+    headline: string;
+    agency: string;
+    why: string;
+    /** Share of the page's sentences that are wire text word for word / that follow it in order. */
+    verbatimShare: number;
+    rewordedShare: number;
+    /** Where the page credits the story's agency, and the finding in words. */
+    credits: Credit[];
+    creditFinding: string;
+  };
+  /** Every wire-agency credit on the page, matched or not. */
+  credits: Credit[];
   quotes: {
     text: string;
     speaker: string | null;
@@ -28,12 +44,12 @@ export interface CheckOutput {
   view?: ResultView;
 }
 
-export function checkFile(file: string, content: string, index: ReturnType<typeof loadIndex>): CheckOutput {
+export function checkFile(file: string, content: string, index: MatchIndex): CheckOutput {
   const name = file.replace(/\.gz$/, '');
   const extracted = extractFile(name, content, { skipDetect: true });
-  if (!extracted.ok) return { file, article: null, error: extracted.reason, match: null, quotes: [] };
+  if (!extracted.ok) return { file, article: null, error: extracted.reason, match: null, credits: [], quotes: [] };
   const article: Article = extracted.article;
-  const view = toView(matchArticle(index, article), article.canonicalUrl);
+  const view = toView(matchArticle(index, article), article.canonicalUrl, article.credits);
   return {
     file,
     article: { title: article.title, body: article.blocks.map((b) => b.text) },
@@ -44,7 +60,12 @@ export function checkFile(file: string, content: string, index: ReturnType<typeo
       headline: view.match.story.headline,
       agency: view.match.story.agency,
       why: view.match.evidence.why,
+      verbatimShare: view.match.evidence.verbatimShare,
+      rewordedShare: view.match.evidence.rewordedShare,
+      credits: view.match.credits,
+      creditFinding: creditSentence(view.match.story.agency, view.match.credits),
     },
+    credits: article.credits,
     quotes: view.quotes.map((q) => ({
       text: q.text,
       speaker: q.speaker,
@@ -65,6 +86,8 @@ function readable(out: CheckOutput): string {
       `match: ${out.match.agency} "${out.match.headline}" [${out.match.story}]`,
       `relation: ${out.match.relation} (${RELATION_LABELS[out.match.relation as keyof typeof RELATION_LABELS]}), score ${out.match.score}`,
       `why: ${out.match.why}`,
+      `wire text: ${Math.round(out.match.verbatimShare * 100)}% word for word, ${Math.round(out.match.rewordedShare * 100)}% in order`,
+      `credits: ${out.match.creditFinding}`,
     );
     for (const q of out.quotes) {
       lines.push(`  "${q.text}" (${q.speaker ?? 'speaker not stated'}) ${q.fidelity}`);
@@ -84,7 +107,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: npm run check -- [--json] [--index FILE] FILE...');
     process.exit(2);
   }
-  const index = loadIndex(parseIndex(readFileSync(values.index!, 'utf8')));
+  const { index } = openIndexFile(readFileSync(values.index!));
   const results = positionals.map((file) => {
     const bytes = readFileSync(file);
     return checkFile(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), index);
