@@ -292,7 +292,9 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
       while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
       // Too common to tell stories apart: not worth reading.
       if (end - lo > max) return EMPTY;
-      return postingStories.subarray(lo, end).filter((story) => story < n);
+      const stories = postingStories.subarray(lo, end);
+      // A damaged file may point past the last story: such entries are dropped, not followed.
+      return stories.every((story) => story < n) ? stories : stories.filter((story) => story < n);
     },
     story(position: number) {
       const cached = cache.get(position);

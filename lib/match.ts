@@ -12,8 +12,8 @@ const MAX_CANDIDATES = 8;
 /** ... and only those with at least this share of the best story's fingerprint count. */
 const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
-const COMMON_FINGERPRINT_SHARE = 0.01;
-const COMMON_FINGERPRINT_MIN = 50;
+const COMMON_FINGERPRINT_SHARE = 0.001;
+const COMMON_FINGERPRINT_MIN = 32;
 /** Sentences with fewer content words (after removing quotes) say too little to align. */
 const MIN_SENTENCE_KEYS = 4;
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
@@ -397,10 +397,21 @@ function round(x: number): number {
  * this is and are skipped; the stories sharing the most fingerprints are
  * aligned, at most MAX_CANDIDATES of them.
  */
+/** Hit counters, one per story, reused from page to page (zeroed again after each use). */
+let hitCounts = new Uint16Array(0);
+
 function candidateStories(index: MatchIndex, fingerprints: readonly number[]): number[] {
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
-  const hits = new Map<number, number>();
-  for (const h of fingerprints) for (const s of index.postings(h, common)) hits.set(s, (hits.get(s) ?? 0) + 1);
+  if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
+  const touched: number[] = [];
+  for (const h of fingerprints) {
+    for (const s of index.postings(h, common)) {
+      if (hitCounts[s] === 0) touched.push(s);
+      if (hitCounts[s]! < 0xffff) hitCounts[s]!++;
+    }
+  }
+  const hits = touched.map((s) => [s, hitCounts[s]!] as const);
+  for (const s of touched) hitCounts[s] = 0;
   const ranked = [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
   return ranked
