@@ -39,6 +39,8 @@ const MIN_EXCERPT_SENTENCES = 3;
 const MIN_ALIGNED_SENTENCES = 4;
 /** An independent report of the event shares at least this many quotes with the wire text. */
 const SAME_EVENT_QUOTES = 2;
+/** ... each of at least this many words, in the same words as the original (exact or minor changes). */
+const SAME_EVENT_QUOTE_WORDS = 6;
 
 interface WireSentence {
   /** The wire sentence, when the index carries texts (the full build); null in the compact build. */
@@ -437,6 +439,11 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     const { story, versions } = index.story(position);
     const quotes = checkQuotes(pageQuotes, story.quotes);
     const sharedQuotes = quotes.filter((q) => q.fidelity !== 'unmatched').length;
+    // Only quotes of some length, in the same words, tell that two reports heard the same people:
+    // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
+    const sameWordsQuotes = quotes.filter(
+      (q) => (q.fidelity === 'exact' || q.fidelity === 'minor') && words(q.text).length >= SAME_EVENT_QUOTE_WORDS,
+    ).length;
     const alignments = versions.map((v) => alignVersion(page, v));
     const top = alignments.reduce((a, b) =>
       b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
@@ -463,9 +470,9 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     } else if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
       relation = 'rewritten';
       why = `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`;
-    } else if (sharedQuotes >= SAME_EVENT_QUOTES) {
+    } else if (sameWordsQuotes >= SAME_EVENT_QUOTES) {
       relation = 'same-event';
-      why = `shares ${sharedQuotes} quotes with the wire story but not its sentences`;
+      why = `shares ${sameWordsQuotes} quotes, in the same words, with the wire story but not its sentences`;
     }
     if (!relation) continue;
     const wireVersion = versions.find((v) => v.version === top.version)!;
