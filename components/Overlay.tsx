@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuoteCheck } from '../lib/match';
 import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';
 
@@ -8,6 +8,10 @@ const FIDELITY_LABELS: Record<QuoteCheck['fidelity'], string> = {
   altered: 'Wording altered',
   unmatched: 'Not in the wire story',
 };
+
+function searchUrl(agency: string, headline: string): string {
+  return `https://duckduckgo.com/?q=${encodeURIComponent(`${agency} "${headline}"`)}`;
+}
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -38,29 +42,59 @@ export function Overlay({
   startOpen: boolean;
 }) {
   const [open, setOpen] = useState(startOpen);
+  const badge = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus follows the reader's action: into the panel when they open it, back to the badge when they close it.
+  // A panel opened automatically (setting) does not take focus from the page.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (open && opened.current) heading.current?.focus();
+  }, [open]);
+  const toggle = () => {
+    opened.current = !open;
+    setOpen(!open);
+  };
+  const close = () => {
+    setOpen(false);
+    badge.current?.focus();
+  };
   const { story } = view;
   return (
-    <div class="wiretrace">
-      <button
-        type="button"
-        class="badge"
-        aria-expanded={open}
-        aria-controls="wiretrace-panel"
-        onClick={() => setOpen(!open)}
-      >
-        {story.agency} · {view.relation}
-      </button>
+    <div
+      class="wiretrace"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       {open && (
-        <section id="wiretrace-panel" class="panel" role="dialog" aria-label="Wiretrace: wire story of this page">
+        <section id="wiretrace-panel" class="panel" role="dialog" aria-labelledby="wiretrace-headline">
+          <button type="button" class="close" aria-label="Close the Wiretrace panel" onClick={close}>
+            ×
+          </button>
           <header>
-            <h2 class="headline">{story.headline}</h2>
+            <p class="kicker">Wire story of this page</p>
+            <h2 class="headline" id="wiretrace-headline" tabIndex={-1} ref={heading}>
+              {story.headline}
+            </h2>
             <p class="origin">
               {story.agency}
               {story.dateline ? `, ${story.dateline}` : ''}, {story.date}
               {story.bylines.length > 0 && ` · by ${story.bylines.join(', ')}`}
             </p>
             <p class="link">
-              {story.url ? <a href={story.url}>Original at {story.agency}</a> : 'URL of the original unknown'}
+              {story.url ? (
+                <a href={story.url}>Original at {story.agency}</a>
+              ) : (
+                <>
+                  URL unknown · {/* A link the reader may follow; nothing is requested unless they do. */}
+                  <a href={searchUrl(story.agency, story.headline)} target="_blank" rel="noreferrer noopener">
+                    Search for the original
+                  </a>
+                </>
+              )}
             </p>
           </header>
           <p class="relation">
@@ -71,7 +105,8 @@ export function Overlay({
             {percent(view.evidence.rewordedShare)} follow the wire text in order ({view.evidence.alignedSentences} of{' '}
             {view.evidence.pageSentences} sentences, quotes aside).
           </p>
-          <p class="why">Why: {view.evidence.why}.</p>
+          {/* For a verbatim copy the share line already says why. */}
+          {view.relation !== 'verbatim' && <p class="why">Why: {view.evidence.why}.</p>}
           <p class="credits">{creditSentence(story.agency, view.credits)}</p>
           {view.evidence.passages.length > 0 && (
             <details class="evidence">
@@ -105,7 +140,7 @@ export function Overlay({
                 <q class="page-quote">{q.text}</q>
                 <span class="speaker">{q.speaker ?? 'speaker not stated'}</span>
                 <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
-                {q.original && (
+                {q.original && (q.fidelity !== 'exact' || q.speakerDiffers) && (
                   <div class="original">
                     Original: <q>{q.original}</q>{' '}
                     <span class="speaker">{q.originalSpeaker ?? 'speaker not stated'}</span>
@@ -118,6 +153,17 @@ export function Overlay({
           </ul>
         </section>
       )}
+      <button
+        type="button"
+        class="badge"
+        ref={badge}
+        aria-expanded={open}
+        aria-controls="wiretrace-panel"
+        aria-label={`Wiretrace: ${story.agency} wire story, ${view.relation}. ${open ? 'Close' : 'Open'} the panel`}
+        onClick={toggle}
+      >
+        {story.agency} · {view.relation}
+      </button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
@@ -14,6 +15,9 @@ const HOME = 'https://uk.investing.com/';
 const QUIET_WAIT_MS = 2_500;
 /** Chromium's own update checks, made by the browser whatever extension is loaded. */
 const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
+
+/** Where the browser tests leave screenshots for a person to look at. */
+const SCREENSHOTS = resolve('test-results/screenshots');
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
@@ -48,6 +52,11 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       'NATO offers arms talks as Russia warns of dangers',
     );
     await expect(panel.locator('.relation').textContent()).resolves.toContain('verbatim');
+    // No reuters.com URL is known for this story: say so, and offer a search the reader may follow.
+    await expect(panel.locator('.link').textContent()).resolves.toContain('URL unknown');
+    await expect(panel.locator('.link a').getAttribute('href')).resolves.toMatch(
+      /^https:\/\/duckduckgo\.com\/\?q=Reuters/,
+    );
     await expect(panel.locator('.share').textContent()).resolves.toMatch(
       /^100% of the page's sentences are wire text word for word/,
     );
@@ -64,6 +73,43 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await expect(quote.locator('.speaker').first().textContent()).resolves.toBe('Jens Stoltenberg');
     await expect(quote.locator('.fidelity').textContent()).resolves.toBe('Exact');
     await page.close();
+  });
+
+  it('opens and closes the panel by keyboard alone, focus going in and coming back to the badge', async () => {
+    const page = await open(TBS);
+    const badge = page.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const headline = page.locator('wiretrace-overlay .headline');
+    await headline.waitFor();
+    expect(await headline.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await expect(badge.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await page.locator('wiretrace-overlay .panel').waitFor({ state: 'detached' });
+    expect(await badge.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await expect(badge.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('Space');
+    await page.locator('wiretrace-overlay .close').click();
+    await page.locator('wiretrace-overlay .panel').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('saves screenshots of the open panel in light and dark', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open(ARTICLE);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const badge = page.locator('wiretrace-overlay .badge');
+      await badge.waitFor({ timeout: 15_000 });
+      if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+      await page.locator('wiretrace-overlay .panel').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `overlay-${colorScheme}.png`) });
+      await page.close();
+    }
+    console.log(`screenshots: ${SCREENSHOTS}`);
+    expect(existsSync(join(SCREENSHOTS, 'overlay-dark.png'))).toBe(true);
   });
 
   it('names the earlier write-through on the TBS copy', async () => {
