@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openIndexFile, type OpenedIndex } from '../lib/index-file';
 import { matchArticle } from '../lib/match';
+import { buildSearch, type StorySearch } from '../lib/search';
 import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
 import { onMessage, type IndexStatus, type TabStatus } from '../messaging/protocol';
@@ -37,6 +38,9 @@ export default defineBackground(() => {
     return { ...opened, status: { source: 'bundled', info: opened.info, ...(problem ? { problem } : {}) } };
   };
   const getIndex = () => (loading ??= load());
+  /** Built on the first search of a worker life, for the index in use. */
+  let search: Promise<StorySearch> | null = null;
+  const getSearch = () => (search ??= getIndex().then((loaded) => buildSearch(loaded.index)));
   const statuses = new Map<number, TabStatus>();
 
   onMessage('match', async ({ data, sender }) => {
@@ -67,9 +71,16 @@ export default defineBackground(() => {
     return (await getIndex()).status;
   });
 
+  onMessage('search', async ({ data, sender }) => {
+    assertOwnSender(sender);
+    const s = await getSearch();
+    return { results: s.search(data.query), searched: s.searched, total: s.total };
+  });
+
   onMessage('reloadIndex', async ({ sender }) => {
     assertOwnSender(sender);
     loading = null;
+    search = null;
     return (await getIndex()).status;
   });
 

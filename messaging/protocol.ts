@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article } from '../lib/article';
 import type { IndexInfo } from '../lib/index-file';
+import type { SearchResult } from '../lib/search';
 import type { ResultView } from '../lib/view';
 
 /** Status of a tab as the popup shows it. */
@@ -25,6 +26,8 @@ interface ProtocolMap {
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
   checkTab(data: { tabId: number }): { ok: boolean; error?: string };
+  /** Popup → background: fuzzy search over the index's stories and quotes. */
+  search(data: { query: string }): { results: SearchResult[]; searched: number; total: number };
   /** Options → background: which index is in use. */
   indexInfo(): IndexStatus;
   /** Options → background: an index was imported or removed; load it (or the bundled one) now. */

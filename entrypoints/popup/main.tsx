@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RELATION_LABELS } from '../../lib/view';
+import type { SearchResult } from '../../lib/search';
 import { sendMessage, type TabStatus } from '../../messaging/protocol';
 import '../../components/page.css';
 
@@ -48,7 +49,67 @@ function Popup() {
         Check this page
       </button>
       {note && <p class="note">{note}</p>}
+      <Search />
     </main>
+  );
+}
+
+/** Fuzzy search over the stories and quotes of the index in use (names may be misspelt). */
+function Search() {
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<{ results: SearchResult[]; searched: number; total: number } | null>(null);
+  useEffect(() => {
+    if (query.trim().length < 2) {
+      setAnswer(null);
+      return;
+    }
+    let current = true;
+    // A short pause so typing a word does not send a search per letter.
+    const timer = setTimeout(() => {
+      void sendMessage('search', { query }).then((a) => current && setAnswer(a));
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return (
+    <section class="search" aria-label="Search the story index">
+      <label>
+        Search stories and quotes
+        <input
+          type="search"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          placeholder="a phrase or a name"
+        />
+      </label>
+      {answer && (
+        <>
+          <p class="search-count" role="status">
+            {answer.results.length === 0 ? 'Nothing found.' : `${answer.results.length} found`}
+            {answer.searched < answer.total &&
+              ` (searched the first ${answer.searched.toLocaleString('en')} of ${answer.total.toLocaleString('en')} stories)`}
+          </p>
+          <ul class="results">
+            {answer.results.map((r, i) => (
+              <li key={i} class={`result ${r.kind}`}>
+                {r.kind === 'quote' ? (
+                  <>
+                    <q>{r.text}</q> <span class="speaker">{r.speaker ?? 'speaker not stated'}</span>
+                  </>
+                ) : (
+                  <strong>{r.text}</strong>
+                )}
+                <span class="story">
+                  {r.agency}, {r.date}: {r.headline}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -146,6 +146,27 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('finds the story in the popup by a misspelt name, and by words of a quote', async () => {
+    const id = await extensionId(harness.context);
+    const page = await harness.context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    const box = page.getByLabel('Search stories and quotes');
+    await box.fill('Stoltenbreg');
+    const first = page.locator('.result').first();
+    await first.waitFor({ timeout: 10_000 });
+    await expect(first.locator('.speaker').textContent()).resolves.toBe('Jens Stoltenberg');
+    await expect(first.locator('.story').textContent()).resolves.toContain('Reuters, 2022-01-12');
+    await box.fill('search for vulnerabilities');
+    await page.locator('.result .speaker', { hasText: 'Alexander Grushko' }).first().waitFor();
+    await box.fill('quantum chromodynamics');
+    await page.getByText('Nothing found.').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await box.fill('Stoltenbreg');
+    await page.locator('.result').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'popup-search.png'), fullPage: true });
+    await page.close();
+  });
+
   it('stores the panel setting from the options page and opens the panel on the next article', async () => {
     const id = await extensionId(harness.context);
     const options = await harness.context.newPage();
