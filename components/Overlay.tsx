@@ -159,7 +159,8 @@ export function Overlay({
         ref={badge}
         aria-expanded={open}
         aria-controls="wiretrace-panel"
-        aria-label={`Wiretrace: ${story.agency} wire story, ${view.relation}. ${open ? 'Close' : 'Open'} the panel`}
+        // The accessible name starts with the visible text (axe: label-content-name-mismatch).
+        aria-label={`${story.agency} · ${view.relation}: Wiretrace, ${open ? 'close' : 'open'} the panel`}
         onClick={toggle}
       >
         {story.agency} · {view.relation}

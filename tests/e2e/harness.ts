@@ -86,3 +86,28 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
 }
+
+/** Accessibility violations of a page (axe-core, injected through the debugger protocol so no CSP blocks it). */
+export async function axeViolations(
+  page: import('playwright-core').Page,
+  include?: string,
+): Promise<Array<{ id: string; impact: string | null; nodes: number; help: string }>> {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async (selector) => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  }, include ?? null);
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { parseIndex } from '../../lib/index-schema';
-import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
+import { axeViolations, CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
 
 const ARTICLE =
   'https://uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408';
@@ -229,6 +229,31 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await options.getByRole('button', { name: 'Use the bundled index' }).click();
     await options.locator('.index-info', { hasText: 'the index bundled with Wiretrace' }).waitFor({ timeout: 10_000 });
     await options.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) in the overlay, popup and options', async () => {
+    const serious = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
+      vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const article = await open(ARTICLE);
+    const badge = article.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    await article.locator('wiretrace-overlay .panel').waitFor();
+    await article.locator('wiretrace-overlay .evidence summary').click();
+    expect(serious(await axeViolations(article, 'wiretrace-overlay'))).toEqual([]);
+    await article.close();
+    const id = await extensionId(harness.context);
+    for (const name of ['popup', 'options']) {
+      const page = await harness.context.newPage();
+      await page.goto(`chrome-extension://${id}/${name}.html`);
+      await page.locator('main').waitFor();
+      if (name === 'popup') {
+        await page.getByLabel('Search stories and quotes').fill('Stoltenberg');
+        await page.locator('.result').first().waitFor();
+      }
+      expect(serious(await axeViolations(page))).toEqual([]);
+      await page.close();
+    }
   });
 
   it('logged no page errors and made no network request of its own', () => {
