@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuoteCheck } from '../lib/match';
+import type { Theme } from '../lib/settings';
 import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';
 
 const FIDELITY_LABELS: Record<QuoteCheck['fidelity'], string> = {
@@ -37,11 +38,23 @@ function QuoteDiff({ quote }: { quote: QuoteCheck }) {
 export function Overlay({
   view,
   startOpen,
+  startHighlight = false,
+  onHighlight,
+  theme = 'auto',
 }: {
   view: NonNullable<ResultView['match']> & { quotes: QuoteCheck[] };
   startOpen: boolean;
+  startHighlight?: boolean;
+  /** Marks (true) or unmarks (false) wire text in the page. */
+  onHighlight?: (on: boolean) => void;
+  theme?: Theme;
 }) {
   const [open, setOpen] = useState(startOpen);
+  const [highlight, setHighlight] = useState(startHighlight);
+  const toggleHighlight = () => {
+    onHighlight?.(!highlight);
+    setHighlight(!highlight);
+  };
   const badge = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus follows the reader's action: into the panel when they open it, back to the badge when they close it.
@@ -61,7 +74,7 @@ export function Overlay({
   const { story } = view;
   return (
     <div
-      class="wiretrace"
+      class={`wiretrace theme-${theme}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           e.stopPropagation();
@@ -108,6 +121,21 @@ export function Overlay({
           {/* For a verbatim copy the share line already says why. */}
           {view.relation !== 'verbatim' && <p class="why">Why: {view.evidence.why}.</p>}
           <p class="credits">{creditSentence(story.agency, view.credits)}</p>
+          {onHighlight && (
+            <div class="highlight">
+              <button type="button" class="highlight-toggle" aria-pressed={highlight} onClick={toggleHighlight}>
+                {highlight ? 'Hide highlights on the page' : 'Highlight wire text on the page'}
+              </button>
+              {highlight && (
+                <p class="legend">
+                  <span class="swatch wire" aria-hidden="true" /> wire text word for word{' '}
+                  <span class="swatch reworded" aria-hidden="true" /> reworded{' '}
+                  <span class="swatch own" aria-hidden="true" /> the outlet&apos;s own. Quotes are compared in the list
+                  below.
+                </p>
+              )}
+            </div>
+          )}
           {view.evidence.passages.length > 0 && (
             <details class="evidence">
               <summary>Aligned passages ({view.evidence.passages.length})</summary>

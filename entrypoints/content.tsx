@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../components/Overlay';
 import '../components/overlay.css';
 import { extractDocument } from '../lib/extract';
+import { applyHighlights, planHighlights } from '../lib/highlight';
 import { CONTENT_MATCHES } from '../lib/sites';
 import { sendMessage } from '../messaging/protocol';
 import { loadSettings } from '../utils/settings';
@@ -20,13 +21,32 @@ export default defineContentScript({
     if (!view.match || ctx.isInvalid) return;
     const { match, quotes } = view;
     const settings = await loadSettings();
+    const article = extracted.article;
+    let undoHighlight: (() => void) | null = null;
+    // Marks are classes on the page's own paragraphs, planned afresh each time (the page may have changed).
+    const setHighlight = (on: boolean) => {
+      undoHighlight?.();
+      undoHighlight = on
+        ? applyHighlights(document, planHighlights(document, article.blocks, match.evidence.passages, ui.shadowHost))
+        : null;
+    };
+    ctx.onInvalidated(() => undoHighlight?.());
     const ui = await createShadowRootUi(ctx, {
       name: 'wiretrace-overlay',
       position: 'inline',
       anchor: 'body',
       append: 'last',
       onMount(container) {
-        render(<Overlay view={{ ...match, quotes }} startOpen={settings.panel === 'open'} />, container);
+        render(
+          <Overlay
+            view={{ ...match, quotes }}
+            startOpen={settings.panel === 'open'}
+            startHighlight={settings.highlight}
+            onHighlight={setHighlight}
+            theme={settings.theme}
+          />,
+          container,
+        );
         return container;
       },
       onRemove(container) {
@@ -34,5 +54,6 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    if (settings.highlight) setHighlight(true);
   },
 });

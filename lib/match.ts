@@ -15,7 +15,7 @@ const CANDIDATE_SHARE_OF_BEST = 0.25;
 const COMMON_FINGERPRINT_SHARE = 0.001;
 const COMMON_FINGERPRINT_MIN = 32;
 /** Sentences with fewer content words (after removing quotes) say too little to align. */
-const MIN_SENTENCE_KEYS = 4;
+export const MIN_SENTENCE_KEYS = 4;
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
 const EXACT_SENTENCE = 0.8;
 /** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */

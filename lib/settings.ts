@@ -6,26 +6,42 @@
 
 export type PanelMode = 'badge' | 'open';
 
+export type Theme = 'auto' | 'light' | 'dark';
+
 export interface Settings {
   /** Show only the badge, or open the panel as soon as a match is found. */
   panel: PanelMode;
+  /** Mark wire text in the page as soon as a match is found. */
+  highlight: boolean;
+  /** The overlay's colours: the system's preference, or always light or dark. */
+  theme: Theme;
 }
 
-export const SETTINGS_VERSION = 1;
+/** 2: highlight and theme added (version 1 held only `panel`). */
+export const SETTINGS_VERSION = 2;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ panel: 'badge' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ panel: 'badge', highlight: false, theme: 'auto' });
 
 const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   panel: (v): v is PanelMode => v === 'badge' || v === 'open',
+  highlight: (v): v is boolean => typeof v === 'boolean',
+  theme: (v): v is Theme => v === 'auto' || v === 'light' || v === 'dark',
+};
+
+/** Stored values of earlier versions, brought to this one (each step keeps what the reader chose). */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
+  2: (old) =>
+    repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), highlight: false, theme: 'auto' }),
 };
 
 /** A valid Settings from any stored value, field by field. */
 export function repairSettings(stored: unknown): Settings {
   const source = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(VALIDATORS) as (keyof Settings)[]) {
+  const take = <K extends keyof Settings>(key: K) => {
     const value = source[key];
     if (VALIDATORS[key](value)) out[key] = value;
-  }
+  };
+  for (const key of Object.keys(VALIDATORS) as (keyof Settings)[]) take(key);
   return out;
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
-import type { PanelMode, Settings } from '../../lib/settings';
+import type { Settings, Theme } from '../../lib/settings';
 import { sendMessage, type IndexStatus } from '../../messaging/protocol';
 import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
 import { loadSettings, saveSettings } from '../../utils/settings';
@@ -92,8 +92,8 @@ function Options() {
     void loadSettings().then(setSettings);
   }, []);
 
-  const choose = async (panel: PanelMode) => {
-    setSettings(await saveSettings({ panel }));
+  const save = async (patch: Partial<Settings>) => {
+    setSettings(await saveSettings(patch));
     setSaved(true);
   };
 
@@ -109,7 +109,7 @@ function Options() {
             name="panel"
             value="badge"
             checked={settings.panel === 'badge'}
-            onChange={() => void choose('badge')}
+            onChange={() => void save({ panel: 'badge' })}
           />
           Show the badge only
         </label>
@@ -119,10 +119,42 @@ function Options() {
             name="panel"
             value="open"
             checked={settings.panel === 'open'}
-            onChange={() => void choose('open')}
+            onChange={() => void save({ panel: 'open' })}
           />
           Open the panel automatically
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>Highlights</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.highlight}
+            onChange={(e) => void save({ highlight: e.currentTarget.checked })}
+          />
+          Highlight wire text on the page as soon as it is found
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Colours of the panel</legend>
+        {(
+          [
+            ['auto', 'Follow the system (light or dark)'],
+            ['light', 'Always light'],
+            ['dark', 'Always dark'],
+          ] as Array<[Theme, string]>
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="theme"
+              value={value}
+              checked={settings.theme === value}
+              onChange={() => void save({ theme: value })}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       {saved && <p role="status">Saved.</p>}
       <IndexSection />

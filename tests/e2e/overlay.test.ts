@@ -112,6 +112,27 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     expect(existsSync(join(SCREENSHOTS, 'overlay-dark.png'))).toBe(true);
   });
 
+  it('highlights wire text in the page and removes every trace of it again, leaving the ads alone', async () => {
+    const page = await open(ARTICLE);
+    const badge = page.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    const before = await page.evaluate(() => document.body.outerHTML);
+    const toggle = page.locator('wiretrace-overlay .highlight-toggle');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await page.locator('.wiretrace-hl-wire').count()).toBeGreaterThanOrEqual(15);
+    expect(await page.locator('.ad.wiretrace-hl-wire, .ad .wiretrace-hl-wire, .ad [class*=wiretrace]').count()).toBe(0);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'highlights-light.png') });
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
+    expect(await page.locator('#wiretrace-highlight-style').count()).toBe(0);
+    await page.close();
+  });
+
   it('names the earlier write-through on the TBS copy', async () => {
     const page = await open(TBS);
     const badge = page.locator('wiretrace-overlay .badge');

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, repairSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, repairSettings, SETTINGS_MIGRATIONS } from '../../lib/settings';
 import { loadSettings, saveSettings } from '../../utils/settings';
 
 describe('settings', () => {
   it.each([
     [undefined, DEFAULT_SETTINGS],
     ['garbage', DEFAULT_SETTINGS],
-    [{ panel: 'open' }, { panel: 'open' }],
+    [{ panel: 'open' }, { ...DEFAULT_SETTINGS, panel: 'open' }],
     [{ panel: 42, unknown: true }, DEFAULT_SETTINGS],
+    [
+      { panel: 'open', highlight: 'yes', theme: 'dark' },
+      { panel: 'open', highlight: false, theme: 'dark' },
+    ],
   ])('repairs %j field by field', (stored, expected) => {
     expect(repairSettings(stored)).toEqual(expected);
+  });
+
+  it("migrates a version 1 value, keeping the reader's panel choice", () => {
+    expect(SETTINGS_MIGRATIONS[2]!({ panel: 'open' })).toEqual({ panel: 'open', highlight: false, theme: 'auto' });
   });
 
   it('saves and reloads through typed storage', async () => {
