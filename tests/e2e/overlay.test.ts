@@ -252,6 +252,24 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await options.close();
   });
 
+  it('applies the highlight-by-default and dark-theme settings on the next article', async () => {
+    const id = await extensionId(harness.context);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByLabel('Highlight wire text on the page as soon as it is found').check();
+    await options.getByLabel('Always dark').check();
+    await options.getByText('Saved.').waitFor();
+    const page = await open(ARTICLE);
+    await page.locator('wiretrace-overlay .wiretrace.theme-dark').waitFor({ timeout: 15_000 });
+    await page.locator('.wiretrace-hl-wire').first().waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'overlay-forced-dark-highlights.png') });
+    await page.close();
+    await options.getByLabel('Highlight wire text on the page as soon as it is found').uncheck();
+    await options.getByLabel('Follow the system (light or dark)').check();
+    await options.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in the overlay, popup and options', async () => {
     const serious = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
       vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
