@@ -41,6 +41,7 @@ export function Overlay({
   startHighlight = false,
   onHighlight,
   theme = 'auto',
+  onCompare,
 }: {
   view: NonNullable<ResultView['match']> & { quotes: QuoteCheck[] };
   startOpen: boolean;
@@ -48,6 +49,8 @@ export function Overlay({
   /** Marks (true) or unmarks (false) wire text in the page. */
   onHighlight?: (on: boolean) => void;
   theme?: Theme;
+  /** Opens the compare page of the story. */
+  onCompare?: () => void;
 }) {
   const [open, setOpen] = useState(startOpen);
   const [highlight, setHighlight] = useState(startHighlight);
@@ -153,6 +156,11 @@ export function Overlay({
             </details>
           )}
           <h3>Other versions</h3>
+          {onCompare && (
+            <button type="button" class="compare-link" onClick={onCompare}>
+              Compare all versions side by side
+            </button>
+          )}
           <ul class="siblings">
             {view.siblings.map((v) => (
               <li key={v.id}>

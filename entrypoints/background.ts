@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { compareStory } from '../lib/compare';
 import { openIndexFile, type OpenedIndex } from '../lib/index-file';
 import { matchArticle } from '../lib/match';
 import { buildSearch, type StorySearch } from '../lib/search';
@@ -75,6 +76,24 @@ export default defineBackground(() => {
     assertOwnSender(sender);
     const s = await getSearch();
     return { results: s.search(data.query), searched: s.searched, total: s.total };
+  });
+
+  onMessage('compare', async ({ data, sender }) => {
+    assertOwnSender(sender);
+    const { index } = await getIndex();
+    // A linear look-up by id: the compare page is opened by hand, one story at a time.
+    for (let i = 0; i < index.storyCount; i++) {
+      const { story } = index.story(i);
+      if (story.id === data.storyId) return { view: compareStory(story) };
+    }
+    return { error: `The index in use has no story "${data.storyId}".` };
+  });
+
+  onMessage('openCompare', async ({ data, sender }) => {
+    assertOwnSender(sender);
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/compare.html?story=${encodeURIComponent(data.storyId)}` as '/'),
+    });
   });
 
   onMessage('reloadIndex', async ({ sender }) => {

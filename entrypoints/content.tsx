@@ -44,6 +44,7 @@ export default defineContentScript({
             startHighlight={settings.highlight}
             onHighlight={setHighlight}
             theme={settings.theme}
+            onCompare={() => void sendMessage('openCompare', { storyId: match.story.id })}
           />,
           container,
         );

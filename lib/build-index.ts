@@ -60,5 +60,8 @@ export function buildStory(meta: CorpusStory, articles: ReadonlyMap<string, Arti
     versions,
     wire,
     quotes,
+    siblingTexts: meta.versions
+      .filter((v) => v.writeThrough === null)
+      .map((v) => ({ version: v.id, paragraphs: storyParagraphs(articles.get(v.id)!) })),
   };
 }

@@ -53,7 +53,8 @@ export function compactStoryParts(story: Story): CompactStoryParts {
     stream.push(sentences.length);
     for (const s of sentences) stream.push(s.paragraph, s.keys.length, ...s.keys, s.shingles.length, ...s.shingles);
   }
-  const withoutTexts: Story = { ...story, wire: story.wire.map((w) => ({ version: w.version, paragraphs: [] })) };
+  const { siblingTexts: _texts, ...rest } = story;
+  const withoutTexts: Story = { ...rest, wire: story.wire.map((w) => ({ version: w.version, paragraphs: [] })) };
   return {
     meta: encoder.encode(JSON.stringify(withoutTexts)),
     prints: Uint32Array.from(stream),

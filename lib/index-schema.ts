@@ -50,6 +50,11 @@ export interface Story {
   versions: StoryVersion[];
   /** The agency's own text, one entry per known write-through. */
   wire: WireText[];
+  /**
+   * The other versions' texts (full build only, for the compare page); absent
+   * in the compact build. Optional: files built before it are still read.
+   */
+  siblingTexts?: WireText[];
   quotes: StoryQuote[];
 }
 
@@ -76,6 +81,11 @@ const str: Check = (v, p) => {
 const strOrNull: Check = (v, p) => {
   if (v !== null && typeof v !== 'string') fail(p, 'a string or null', v);
 };
+const optional =
+  (check: Check): Check =>
+  (v, p) => {
+    if (v !== undefined) check(v, p);
+  };
 const arrayOf =
   (item: Check): Check =>
   (v, p) => {
@@ -117,6 +127,7 @@ const checkStory = object({
     }),
   ),
   wire: arrayOf(object({ version: str, paragraphs: arrayOf(str) })),
+  siblingTexts: optional(arrayOf(object({ version: str, paragraphs: arrayOf(str) }))),
   quotes: arrayOf(object({ text: str, speaker: strOrNull, role: strOrNull, context: str, version: str })),
 });
 

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article } from '../lib/article';
+import type { CompareView } from '../lib/compare';
 import type { IndexInfo } from '../lib/index-file';
 import type { SearchResult } from '../lib/search';
 import type { ResultView } from '../lib/view';
@@ -28,6 +29,10 @@ interface ProtocolMap {
   checkTab(data: { tabId: number }): { ok: boolean; error?: string };
   /** Popup → background: fuzzy search over the index's stories and quotes. */
   search(data: { query: string }): { results: SearchResult[]; searched: number; total: number };
+  /** Compare page → background: a story of the index in use, set out for comparison. */
+  compare(data: { storyId: string }): { view: CompareView } | { error: string };
+  /** Overlay → background: open the compare page of a story in a new tab. */
+  openCompare(data: { storyId: string }): void;
   /** Options → background: which index is in use. */
   indexInfo(): IndexStatus;
   /** Options → background: an index was imported or removed; load it (or the bundled one) now. */

@@ -133,6 +133,35 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('opens the compare page from the overlay: versions, paragraph diffs, quote drift; printable', async () => {
+    const page = await open(ARTICLE);
+    const badge = page.locator('wiretrace-overlay .badge');
+    await badge.waitFor({ timeout: 15_000 });
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    const [compare] = await Promise.all([
+      harness.context.waitForEvent('page'),
+      page.locator('wiretrace-overlay .compare-link').click(),
+    ]);
+    await compare.locator('h1').waitFor({ timeout: 10_000 });
+    await expect(compare.locator('h1').textContent()).resolves.toBe(
+      'NATO offers arms talks as Russia warns of dangers',
+    );
+    const outlets = await compare.locator('.versions tbody th').allTextContents();
+    expect(outlets).toEqual(['The Business Standard (TBS), Dhaka', 'gettotext.com', 'VOI (voi.id), Jakarta', 'CGTN']);
+    expect(await compare.locator('.rows .row').count()).toBeGreaterThanOrEqual(15);
+    expect(await compare.locator('.rows del').count()).toBeGreaterThan(0);
+    const grushko = compare.locator('.quotes tbody tr', { hasText: 'If there is a search for vulnerabilities' });
+    await expect(grushko.locator('td.altered').count()).resolves.toBeGreaterThan(0);
+    expect((await axeViolations(compare)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await compare.setViewportSize({ width: 1280, height: 900 });
+    await compare.screenshot({ path: join(SCREENSHOTS, 'compare.png') });
+    await compare.emulateMedia({ colorScheme: 'dark' });
+    await compare.screenshot({ path: join(SCREENSHOTS, 'compare-dark.png') });
+    await compare.pdf({ path: join(SCREENSHOTS, 'compare.pdf') }).catch(() => undefined);
+    await compare.close();
+    await page.close();
+  });
+
   it('names the earlier write-through on the TBS copy', async () => {
     const page = await open(TBS);
     const badge = page.locator('wiretrace-overlay .badge');
