@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../components/Overlay';
 import '../components/overlay.css';
@@ -9,52 +10,104 @@ import { CONTENT_MATCHES } from '../lib/sites';
 import { sendMessage } from '../messaging/protocol';
 import { loadSettings } from '../utils/settings';
 
+/** Quiet time after which a changed page counts as settled, and the longest wait. */
+const SETTLE_QUIET_MS = 300;
+const SETTLE_MAX_MS = 3_000;
+
+/** Resolves when the page has had no DOM change for a moment (a router rendering the new article), or after a bound. */
+function settled(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet = ctx.setTimeout(done, SETTLE_QUIET_MS);
+    const limit = ctx.setTimeout(done, SETTLE_MAX_MS);
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = ctx.setTimeout(done, SETTLE_QUIET_MS);
+    });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    function done() {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      resolve();
+    }
+  });
+}
+
 export default defineContentScript({
   matches: [...CONTENT_MATCHES],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // detect → extract → clean (on a clone of the page) → match (background) → show.
-    const extracted = extractDocument(document);
-    if (!extracted.ok) return;
-    const view = await sendMessage('match', { article: extracted.article, url: location.href });
-    if (!view.match || ctx.isInvalid) return;
-    const { match, quotes } = view;
-    const settings = await loadSettings();
-    const article = extracted.article;
-    let undoHighlight: (() => void) | null = null;
-    // Marks are classes on the page's own paragraphs, planned afresh each time (the page may have changed).
-    const setHighlight = (on: boolean) => {
-      undoHighlight?.();
-      undoHighlight = on
-        ? applyHighlights(document, planHighlights(document, article.blocks, match.evidence.passages, ui.shadowHost))
-        : null;
+    let current: { remove(): void } | null = null;
+    let run = 0;
+
+    // detect → extract → clean (on a copy of the page) → match (background) → show.
+    const show = async () => {
+      const mine = ++run;
+      current?.remove();
+      current = null;
+      const extracted = extractDocument(document);
+      if (!extracted.ok) return;
+      const view = await sendMessage('match', { article: extracted.article, url: location.href });
+      // A newer navigation started while this one was matched: it shows its own result.
+      if (mine !== run || !view.match || ctx.isInvalid) return;
+      const { match, quotes } = view;
+      const settings = await loadSettings();
+      const article = extracted.article;
+      let undoHighlight: (() => void) | null = null;
+      // Marks are classes on the page's own paragraphs, planned afresh each time (the page may have changed).
+      const setHighlight = (on: boolean) => {
+        undoHighlight?.();
+        undoHighlight = on
+          ? applyHighlights(document, planHighlights(document, article.blocks, match.evidence.passages, ui.shadowHost))
+          : null;
+      };
+      const ui = await createShadowRootUi(ctx, {
+        name: 'wiretrace-overlay',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(container) {
+          render(
+            <Overlay
+              view={{ ...match, quotes }}
+              startOpen={settings.panel === 'open'}
+              startHighlight={settings.highlight}
+              onHighlight={setHighlight}
+              theme={settings.theme}
+              onCompare={() => void sendMessage('openCompare', { storyId: match.story.id })}
+            />,
+            container,
+          );
+          return container;
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      if (mine !== run) return;
+      ui.mount();
+      if (settings.highlight) setHighlight(true);
+      current = {
+        remove() {
+          undoHighlight?.();
+          ui.remove();
+        },
+      };
     };
-    ctx.onInvalidated(() => undoHighlight?.());
-    const ui = await createShadowRootUi(ctx, {
-      name: 'wiretrace-overlay',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        render(
-          <Overlay
-            view={{ ...match, quotes }}
-            startOpen={settings.panel === 'open'}
-            startHighlight={settings.highlight}
-            onHighlight={setHighlight}
-            theme={settings.theme}
-            onCompare={() => void sendMessage('openCompare', { storyId: match.story.id })}
-          />,
-          container,
-        );
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
+
+    ctx.onInvalidated(() => current?.remove());
+    // A single-page app swaps the article without a page load (WXT checks the URL once a second):
+    // follow it once the new page has stopped changing.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      current?.remove();
+      current = null;
+      void settled(ctx).then(show);
     });
-    ui.mount();
-    if (settings.highlight) setHighlight(true);
+    await show();
   },
 });

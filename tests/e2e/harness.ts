@@ -18,6 +18,32 @@ export const ROUTES: Record<string, string> = {
   'uk.investing.com/': 'investing-home',
 };
 
+/**
+ * A single-page-app start page: the unrelated article, plus links that swap the
+ * body for another article's and push its URL, as news sites' front-end routers do.
+ */
+export const SPA_START = 'uk.investing.com/news/spa-start';
+
+function spaPage(): string {
+  const html = readFileSync(join('tests/fixtures/pages', 'investing-unrelated', 'source.html'), 'utf8');
+  const router = `<nav id="spa-nav"><a href="/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408" data-spa>NATO story</a> <a href="/news/stock-market-news/regional-banks-1" data-spa>Banks story</a></nav>
+<script>
+document.addEventListener('click', async (event) => {
+  const link = event.target.closest('a[data-spa]');
+  if (!link) return;
+  event.preventDefault();
+  const text = await (await fetch(link.getAttribute('href'))).text();
+  const next = new DOMParser().parseFromString(text, 'text/html');
+  const nav = document.getElementById('spa-nav');
+  document.title = next.title;
+  for (const el of Array.from(document.body.children)) if (el !== nav && el.tagName !== 'SCRIPT' && !el.tagName.includes('-')) el.remove();
+  for (const el of Array.from(next.body.children)) document.body.appendChild(el);
+  history.pushState({}, '', link.getAttribute('href'));
+});
+</script>`;
+  return html.replace('<body>', `<body>\n${router}`);
+}
+
 export interface Harness {
   context: BrowserContext;
   /** Every request that reached the loopback server, as host + path. */
@@ -43,6 +69,11 @@ export async function startHarness(): Promise<Harness> {
     const fixture = ROUTES[key];
     if (req.url === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (key === SPA_START) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(spaPage());
       return;
     }
     if (!fixture) {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { parseIndex } from '../../lib/index-schema';
-import { axeViolations, CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
+import { axeViolations, CHROMIUM, ensureBuilt, extensionId, SPA_START, startHarness, type Harness } from './harness';
 
 const ARTICLE =
   'https://uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408';
@@ -159,6 +159,18 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await compare.screenshot({ path: join(SCREENSHOTS, 'compare-dark.png') });
     await compare.pdf({ path: join(SCREENSHOTS, 'compare.pdf') }).catch(() => undefined);
     await compare.close();
+    await page.close();
+  });
+
+  it('follows a single-page-app navigation: the overlay appears for the wire story and goes for the next article', async () => {
+    const page = await open(`https://${SPA_START}`);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    expect(await page.locator('wiretrace-overlay').count()).toBe(0);
+    await page.getByRole('link', { name: 'NATO story' }).click();
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    await expect(page.locator('wiretrace-overlay .badge').textContent()).resolves.toContain('Reuters · verbatim');
+    await page.getByRole('link', { name: 'Banks story' }).click();
+    await page.locator('wiretrace-overlay').waitFor({ state: 'detached', timeout: 15_000 });
     await page.close();
   });
 
@@ -326,7 +338,9 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
 
   it('logged no page errors and made no network request of its own', () => {
     expect(errors).toEqual([]);
-    const pages = new Set([ARTICLE, TBS, UNRELATED, HOME].map((u) => u.replace('https://', '')));
+    const pages = new Set(
+      [ARTICLE, TBS, UNRELATED, HOME, `https://${SPA_START}`].map((u) => u.replace('https://', '')),
+    );
     const others = harness.requests.filter(
       (r) => !pages.has(r) && !r.endsWith('/favicon.ico') && !BROWSER_HOSTS.test(r),
     );
