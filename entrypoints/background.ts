@@ -60,6 +60,13 @@ export default defineBackground(() => {
   onMessage('checkTab', async ({ data, sender }) => {
     assertOwnSender(sender);
     try {
+      // The reader asked for this page: the script runs even on a site they turned off.
+      await browser.scripting.executeScript({
+        target: { tabId: data.tabId },
+        func: () => {
+          (globalThis as { __wiretraceCheck?: boolean }).__wiretraceCheck = true;
+        },
+      });
       await browser.scripting.executeScript({ target: { tabId: data.tabId }, files: ['/content-scripts/content.js'] });
       return { ok: true };
     } catch (error) {

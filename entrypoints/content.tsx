@@ -6,9 +6,14 @@ import { Overlay } from '../components/Overlay';
 import '../components/overlay.css';
 import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';
-import { CONTENT_MATCHES } from '../lib/sites';
+import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
 import { sendMessage } from '../messaging/protocol';
 import { loadSettings } from '../utils/settings';
+
+/** Set by the background before it injects this script for "Check this page". */
+function checkRequested(): boolean {
+  return (globalThis as { __wiretraceCheck?: boolean }).__wiretraceCheck === true;
+}
 
 /** Quiet time after which a changed page counts as settled, and the longest wait. */
 const SETTLE_QUIET_MS = 300;
@@ -42,6 +47,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // The reader may have turned this site off (options); "Check this page" is their explicit request and runs anyway.
+    const initial = await loadSettings();
+    const listed = SITES.find((site) => hostIsSite(location.hostname, site));
+    if (listed && initial.disabledSites.includes(listed) && !checkRequested()) return;
     let current: { remove(): void } | null = null;
     let run = 0;
 

@@ -8,6 +8,10 @@ export type PanelMode = 'badge' | 'open';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
+/** Bounds on a stored site list: a corrupt or hostile value is reset, never trusted. */
+const MAX_SITES = 200;
+const MAX_SITE_LENGTH = 253;
+
 export interface Settings {
   /** Show only the badge, or open the panel as soon as a match is found. */
   panel: PanelMode;
@@ -15,23 +19,33 @@ export interface Settings {
   highlight: boolean;
   /** The overlay's colours: the system's preference, or always light or dark. */
   theme: Theme;
+  /** Listed news sites the reader turned off (by name, as in lib/sites SITES). */
+  disabledSites: string[];
 }
 
-/** 2: highlight and theme added (version 1 held only `panel`). */
-export const SETTINGS_VERSION = 2;
+/** 2: highlight and theme added (version 1 held only `panel`). 3: disabledSites. */
+export const SETTINGS_VERSION = 3;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ panel: 'badge', highlight: false, theme: 'auto' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  panel: 'badge',
+  highlight: false,
+  theme: 'auto',
+  disabledSites: [],
+});
 
 const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   panel: (v): v is PanelMode => v === 'badge' || v === 'open',
   highlight: (v): v is boolean => typeof v === 'boolean',
   theme: (v): v is Theme => v === 'auto' || v === 'light' || v === 'dark',
+  disabledSites: (v): v is string[] =>
+    Array.isArray(v) && v.length <= MAX_SITES && v.every((x) => typeof x === 'string' && x.length <= MAX_SITE_LENGTH),
 };
 
 /** Stored values of earlier versions, brought to this one (each step keeps what the reader chose). */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
   2: (old) =>
     repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), highlight: false, theme: 'auto' }),
+  3: (old) => repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), disabledSites: [] }),
 };
 
 /** A valid Settings from any stored value, field by field. */

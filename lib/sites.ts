@@ -14,3 +14,16 @@ export const CONTENT_MATCHES = [
 
 /** Where the bundled index lies inside the built extension. */
 export const INDEX_PATH = '/index.json';
+
+/** The site a match pattern covers, as the reader sees it: '*://*.investing.com/*' → 'investing.com'. */
+export function siteOf(pattern: string): string {
+  return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+}
+
+/** The listed news sites, by name. */
+export const SITES: readonly string[] = CONTENT_MATCHES.map(siteOf);
+
+/** Whether a host is one of a site's (the site itself or a subdomain: uk.investing.com is investing.com). */
+export function hostIsSite(host: string, site: string): boolean {
+  return host === site || host.endsWith(`.${site}`);
+}

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
 import type { Settings, Theme } from '../../lib/settings';
+import { SITES } from '../../lib/sites';
 import { sendMessage, type IndexStatus } from '../../messaging/protocol';
 import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
 import { loadSettings, saveSettings } from '../../utils/settings';
@@ -123,6 +124,26 @@ function Options() {
           />
           Open the panel automatically
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>News sites checked as you read</legend>
+        {SITES.map((site) => (
+          <label key={site}>
+            <input
+              type="checkbox"
+              checked={!settings.disabledSites.includes(site)}
+              onChange={(e) =>
+                void save({
+                  disabledSites: e.currentTarget.checked
+                    ? settings.disabledSites.filter((s) => s !== site)
+                    : [...settings.disabledSites, site].sort(),
+                })
+              }
+            />
+            {site}
+          </label>
+        ))}
+        <p class="hint">On any other site, use “Check this page” in the toolbar popup.</p>
       </fieldset>
       <fieldset>
         <legend>Highlights</legend>

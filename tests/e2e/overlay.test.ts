@@ -311,6 +311,23 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await options.close();
   });
 
+  it('stays off a news site the reader turned off, and comes back when turned on', async () => {
+    const id = await extensionId(harness.context);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByLabel('tbsnews.net').uncheck();
+    await options.getByText('Saved.').waitFor();
+    let page = await open(TBS);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    expect(await page.locator('wiretrace-overlay').count()).toBe(0);
+    await page.close();
+    await options.getByLabel('tbsnews.net').check();
+    await options.close();
+    page = await open(TBS);
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in the overlay, popup and options', async () => {
     const serious = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
       vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -10,15 +10,21 @@ describe('settings', () => {
     [{ panel: 'open' }, { ...DEFAULT_SETTINGS, panel: 'open' }],
     [{ panel: 42, unknown: true }, DEFAULT_SETTINGS],
     [
-      { panel: 'open', highlight: 'yes', theme: 'dark' },
-      { panel: 'open', highlight: false, theme: 'dark' },
+      { panel: 'open', highlight: 'yes', theme: 'dark', disabledSites: ['voi.id'] },
+      { panel: 'open', highlight: false, theme: 'dark', disabledSites: ['voi.id'] },
     ],
+    [{ disabledSites: [7, 'x'] }, DEFAULT_SETTINGS],
   ])('repairs %j field by field', (stored, expected) => {
     expect(repairSettings(stored)).toEqual(expected);
   });
 
   it("migrates a version 1 value, keeping the reader's panel choice", () => {
-    expect(SETTINGS_MIGRATIONS[2]!({ panel: 'open' })).toEqual({ panel: 'open', highlight: false, theme: 'auto' });
+    expect(SETTINGS_MIGRATIONS[2]!({ panel: 'open' })).toEqual({ ...DEFAULT_SETTINGS, panel: 'open' });
+    expect(SETTINGS_MIGRATIONS[3]!({ panel: 'open', theme: 'dark' })).toMatchObject({
+      panel: 'open',
+      theme: 'dark',
+      disabledSites: [],
+    });
   });
 
   it('saves and reloads through typed storage', async () => {
