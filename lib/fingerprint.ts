@@ -10,6 +10,8 @@ import { hash32, hashWindows, normalizeText, sentences, STOPWORDS, wordKey, word
 export const FINGERPRINT_WORDS = 2;
 /** Word windows for the verbatim test of one sentence against another. */
 export const EXACT_SHINGLE = 3;
+/** Sentences with fewer content words (after removing quotes) say too little to align. */
+export const MIN_SENTENCE_KEYS = 4;
 
 export interface SentencePrint {
   /** Index of the paragraph the sentence is in. */

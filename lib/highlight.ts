@@ -7,8 +7,7 @@
  * block of the extracted article are candidates.
  */
 import type { Block } from './article';
-import { readParagraph } from './fingerprint';
-import { MIN_SENTENCE_KEYS } from './match';
+import { MIN_SENTENCE_KEYS, readParagraph } from './fingerprint';
 import { normalizeText } from './text';
 
 export type HighlightKind = 'wire' | 'reworded' | 'own';

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
 import { extractQuotes, type Quote } from './quotes';
-import { readText } from './fingerprint';
+import { MIN_SENTENCE_KEYS, readText } from './fingerprint';
 import { STOPWORDS, wordKey, words } from './text';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
@@ -14,8 +14,6 @@ const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
 const COMMON_FINGERPRINT_SHARE = 0.001;
 const COMMON_FINGERPRINT_MIN = 32;
-/** Sentences with fewer content words (after removing quotes) say too little to align. */
-export const MIN_SENTENCE_KEYS = 4;
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
 const EXACT_SENTENCE = 0.8;
 /** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
