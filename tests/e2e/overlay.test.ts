@@ -328,6 +328,45 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('does not move the article when the overlay appears (no layout shift)', async () => {
+    const page = await harness.context.newPage();
+    // Measure the article before the extension's script can have run: the page's own script records it at once.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const rect = document.querySelector('h1')!.getBoundingClientRect();
+        (window as unknown as { before: number[] }).before = [rect.x, rect.y, rect.width, document.body.scrollHeight];
+      });
+    });
+    await page.goto(ARTICLE.replace('https://', 'http://'));
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    const [before, after] = await page.evaluate(() => {
+      const rect = document.querySelector('h1')!.getBoundingClientRect();
+      return [
+        (window as unknown as { before: number[] }).before,
+        [rect.x, rect.y, rect.width, document.body.scrollHeight],
+      ];
+    });
+    expect(after).toEqual(before);
+    await page.close();
+  });
+
+  it('saves screenshots of popup, options and compare page in light and dark', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const id = await extensionId(harness.context);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const name of ['popup', 'options']) {
+        const page = await harness.context.newPage();
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`chrome-extension://${id}/${name}.html`);
+        await page.locator('main').waitFor();
+        if (name === 'options') await page.locator('.index-info', { hasText: 'Using' }).waitFor();
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+        await page.close();
+      }
+    }
+    expect(existsSync(join(SCREENSHOTS, 'options-dark.png'))).toBe(true);
+  });
+
   it('has no serious or critical accessibility violations (axe-core) in the overlay, popup and options', async () => {
     const serious = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
       vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
