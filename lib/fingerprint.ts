@@ -22,9 +22,9 @@ export interface SentencePrint {
   shingles: number[];
 }
 
-/** Sorted distinct values: a canonical form, so index files are reproducible and small. */
+/** Distinct values in first-seen order (the index builder sorts them where bytes must be canonical). */
 function distinct(values: number[]): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
+  return [...new Set(values)];
 }
 
 /** A word's key hash, cached like its key: every page and every story repeats its words. */
@@ -83,7 +83,7 @@ export function readParagraph(text: string, paragraph: number): ParagraphRead {
   return { sentences: out, fingerprints: hashWindows(content, FINGERPRINT_WORDS) };
 }
 
-/** All sentences of paragraphs with their prints, and the text's distinct fingerprints (sorted). */
+/** All sentences of paragraphs with their prints, and the text's distinct fingerprints. */
 export function readText(paragraphs: readonly string[]): {
   sentences: ParagraphRead['sentences'];
   fingerprints: number[];

@@ -47,7 +47,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
-  const versions = reads.map((r) => r.sentences.map((s) => s.print));
+  const byValue = (a: number, b: number) => a - b;
+  // Sorted: the same story gives the same bytes whatever order its words came in.
+  const versions = reads.map((r) =>
+    r.sentences.map((s) => ({
+      ...s.print,
+      keys: [...s.print.keys].sort(byValue),
+      shingles: [...s.print.shingles].sort(byValue),
+    })),
+  );
   const stream: number[] = [versions.length];
   for (const sentences of versions) {
     stream.push(sentences.length);

@@ -307,6 +307,8 @@ function quoteWords(text: string): QuoteWords {
 
 /** Whether two words can be spelling variants at all: edit distance is at least their length difference. */
 function lengthsAllow(a: string, b: string): boolean {
+  // Spelling variants keep their first letter ("Grouchko"/"Grushko", "defence"/"defense").
+  if (a[0] !== b[0]) return false;
   const longest = Math.max(a.length, b.length);
   return longest >= 5 && Math.abs(a.length - b.length) <= (1 - SPEAKER_SIMILARITY) * longest;
 }

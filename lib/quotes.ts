@@ -152,7 +152,14 @@ function collectPeople(paragraphs: readonly string[]): People {
  */
 export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   const texts = paragraphs.map((p) => normalizeText(p));
-  const people = collectPeople(texts);
+  // No quotation mark, no quote: skip the name scan (most of the work) entirely.
+  if (!texts.some((t) => t.includes('"'))) return [];
+  let known: People | null = null;
+  // The name scan runs once, and only when an attribution needs it.
+  const people = {
+    lastIn: (text: string) => (known ??= collectPeople(texts)).lastIn(text),
+    resolve: (person: Person) => (known ??= collectPeople(texts)).resolve(person),
+  };
   const out: Quote[] = [];
   let lastSpeaker: Person | null = null;
   let previousEndedWithQuote = false;
