@@ -32,6 +32,8 @@ export interface CompactHeader {
   build: 'compact';
   schemaVersion: typeof COMPACT_SCHEMA_VERSION;
   storyCount: number;
+  /** Date of the newest story (YYYY-MM-DD), or null for an empty index: what "up to date" means for a reader. */
+  newestStory: string | null;
   sections: Record<SectionName, [number, number]>;
 }
 
@@ -72,6 +74,13 @@ export function compactStoryParts(story: Story): CompactStoryParts {
 
 const align4 = (n: number) => (n + 3) & ~3;
 
+/** The latest of ISO dates (they sort as strings), or null. */
+export function newestDate(dates: Iterable<string>): string | null {
+  let newest: string | null = null;
+  for (const d of dates) if (newest === null || d > newest) newest = d;
+  return newest;
+}
+
 /** Sorts (fingerprint, story) pairs by fingerprint, then story, into two parallel arrays. */
 export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
   const n = pairs.length / 2;
@@ -93,6 +102,7 @@ export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories
 export function compactLayout(
   storyCount: number,
   sizes: Record<SectionName, number>,
+  newestStory: string | null = null,
 ): { head: Uint8Array; header: CompactHeader } {
   // The header's length depends on the offsets, which depend on the header's length: settle in two passes.
   let headerBytes = 0;
@@ -108,6 +118,7 @@ export function compactLayout(
       build: 'compact',
       schemaVersion: COMPACT_SCHEMA_VERSION,
       storyCount,
+      newestStory,
       sections,
     };
     const json = encoder.encode(JSON.stringify(header));
@@ -151,7 +162,7 @@ export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
     postingHashes: postings.hashes.byteLength,
     postingStories: postings.stories.byteLength,
   };
-  const { head, header } = compactLayout(parts.length, sizes);
+  const { head, header } = compactLayout(parts.length, sizes, newestDate(stories.map((s) => s.date)));
   const last = header.sections.postingStories;
   const out = new Uint8Array(last[0] + last[1]);
   out.set(head, 0);
@@ -198,6 +209,8 @@ function readHeader(bytes: Uint8Array): CompactHeader {
   }
   if (header?.format !== INDEX_FORMAT)
     throw new IndexError(`Compact index field "header.format" must be "${INDEX_FORMAT}".`);
+  if (header.newestStory !== null && typeof header.newestStory !== 'string')
+    throw new IndexError('Compact index field "header.newestStory" must be a date or null.');
   if (!Number.isInteger(header.storyCount) || header.storyCount < 0)
     throw new IndexError('Compact index field "header.storyCount" must be a whole number.');
   for (const name of SECTIONS) {

@@ -5,7 +5,7 @@
  * background, the import in the options page, the CLI) goes through here, so
  * they refuse the same files with the same messages.
  */
-import { isCompactIndex, openCompactIndex } from './index-compact';
+import { isCompactIndex, newestDate, openCompactIndex } from './index-compact';
 import { IndexError, parseIndex } from './index-schema';
 import { loadIndex, type MatchIndex } from './match';
 
@@ -13,6 +13,8 @@ export interface IndexInfo {
   build: 'full' | 'compact';
   stories: number;
   bytes: number;
+  /** Date of the newest story: builds are reproducible, so this, not a build time, says how current it is. */
+  newestStory: string | null;
 }
 
 export interface OpenedIndex {
@@ -25,7 +27,15 @@ export function openIndexFile(bytes: Uint8Array): OpenedIndex {
   if (bytes.length === 0) throw new IndexError('The index file is empty.');
   if (isCompactIndex(bytes)) {
     const index = openCompactIndex(bytes);
-    return { index, info: { build: 'compact', stories: index.storyCount, bytes: bytes.length } };
+    return {
+      index,
+      info: {
+        build: 'compact',
+        stories: index.storyCount,
+        bytes: bytes.length,
+        newestStory: index.header.newestStory ?? null,
+      },
+    };
   }
   let text: string;
   try {
@@ -33,6 +43,15 @@ export function openIndexFile(bytes: Uint8Array): OpenedIndex {
   } catch {
     throw new IndexError('The index file is neither a compact index nor UTF-8 JSON.');
   }
-  const index = loadIndex(parseIndex(text));
-  return { index, info: { build: 'full', stories: index.storyCount, bytes: bytes.length } };
+  const parsed = parseIndex(text);
+  const index = loadIndex(parsed);
+  return {
+    index,
+    info: {
+      build: 'full',
+      stories: index.storyCount,
+      bytes: bytes.length,
+      newestStory: newestDate(parsed.stories.map((s) => s.date)),
+    },
+  };
 }

@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Article } from '../lib/article';
 import { buildStory, type CorpusStory } from '../lib/build-index';
-import { compactLayout, compactStoryParts, sortPostings } from '../lib/index-compact';
+import { compactLayout, compactStoryParts, newestDate, sortPostings } from '../lib/index-compact';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, validateStory, type Story } from '../lib/index-schema';
 import { extractFile } from './node-dom';
 
@@ -89,12 +89,14 @@ export async function buildIndexFiles(
   const metaOffsets = new U32Builder();
   const printOffsets = new U32Builder();
   const pairs = new U32Builder();
+  let newest: string | null = null;
   metaOffsets.push(0);
   printOffsets.push(0);
   let fullBytes = FULL_HEAD.length;
 
   folders.forEach((name, position) => {
     const story = readStory(join(corpusDir, name));
+    newest = newestDate([...(newest ? [newest] : []), story.date]);
     if (full !== null) {
       const line = `${JSON.stringify(story)}${position < folders.length - 1 ? ',' : ''}\n`;
       fullBytes += writeSync(full, line);
@@ -121,14 +123,18 @@ export async function buildIndexFiles(
     const n = folders.length;
     const mo = metaOffsets.view();
     const po = printOffsets.view();
-    const { head, header } = compactLayout(n, {
-      metaOffsets: mo.byteLength,
-      meta: mo[n]!,
-      printOffsets: po.byteLength,
-      prints: po[n]! * 4,
-      postingHashes: postings.hashes.byteLength,
-      postingStories: postings.stories.byteLength,
-    });
+    const { head, header } = compactLayout(
+      n,
+      {
+        metaOffsets: mo.byteLength,
+        meta: mo[n]!,
+        printOffsets: po.byteLength,
+        prints: po[n]! * 4,
+        postingHashes: postings.hashes.byteLength,
+        postingStories: postings.stories.byteLength,
+      },
+      newest,
+    );
     const fd = openSync(out.compact, 'w');
     let at = 0;
     const pad = (offset: number) => {

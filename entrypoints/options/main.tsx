@@ -17,7 +17,8 @@ function describeIndex(status: IndexStatus): string {
   const size =
     info.bytes < 2 ** 20 ? `${(info.bytes / 1024).toFixed(1)} KB` : `${(info.bytes / 2 ** 20).toFixed(1)} MB`;
   const source = status.source === 'bundled' ? 'the index bundled with Wiretrace' : 'your imported index';
-  return `Using ${source}: ${stories}, ${info.build} build, ${size}.`;
+  const newest = info.newestStory ? `, newest story ${info.newestStory}` : '';
+  return `Using ${source}: ${stories}${newest}, ${info.build} build, ${size}.`;
 }
 
 /**

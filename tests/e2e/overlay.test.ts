@@ -279,7 +279,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       .getByLabel(/Import an index file/)
       .setInputFiles({ name: 'mine.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(compact) });
     await options
-      .locator('.index-info', { hasText: 'your imported index: 1 story, compact build' })
+      .locator('.index-info', { hasText: 'your imported index: 1 story, newest story 2022-01-12, compact build' })
       .waitFor({ timeout: 10_000 });
 
     const page = await open(ARTICLE);

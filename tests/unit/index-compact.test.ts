@@ -37,8 +37,13 @@ describe('compact index build (fingerprints, quotes and metadata; no wire texts)
   });
 
   it('says which build and how many stories it holds', () => {
-    expect(compact.info).toEqual({ build: 'compact', stories: 1, bytes: compactBytes.length });
-    expect(full.info.build).toBe('full');
+    expect(compact.info).toEqual({
+      build: 'compact',
+      stories: 1,
+      bytes: compactBytes.length,
+      newestStory: '2022-01-12',
+    });
+    expect(full.info).toMatchObject({ build: 'full', stories: 1, newestStory: '2022-01-12' });
   });
 });
 
