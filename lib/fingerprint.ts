@@ -4,7 +4,7 @@
  * an index can carry these instead of the text itself. Each paragraph is read
  * once: its words, whether each stands inside a quote, its sentences.
  */
-import { hash32, hashWindows, normalizeText, sentences, STOPWORDS, wordKey, words } from './text';
+import { hash32, hashWindows, sentences, STOPWORDS, wordKey, words } from './text';
 
 /** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
 export const FINGERPRINT_WORDS = 2;
@@ -62,19 +62,17 @@ export function readParagraph(text: string, paragraph: number): ParagraphRead {
   for (const sentence of sentences(text)) {
     const all: number[] = [];
     const keys: number[] = [];
-    normalizeText(sentence)
-      .split('"')
-      .forEach((segment, i) => {
-        if (i > 0) inQuote = !inQuote;
-        for (const w of words(segment)) {
-          const h = wordHash(w);
-          all.push(h);
-          if (!inQuote && !STOPWORDS.has(w)) {
-            keys.push(h);
-            content.push(h);
-          }
+    sentence.split('"').forEach((segment, i) => {
+      if (i > 0) inQuote = !inQuote;
+      for (const w of words(segment)) {
+        const h = wordHash(w);
+        all.push(h);
+        if (!inQuote && !STOPWORDS.has(w)) {
+          keys.push(h);
+          content.push(h);
         }
-      });
+      }
+    });
     out.push({
       text: sentence,
       print: { paragraph, keys: distinct(keys), shingles: distinct(hashWindows(all, EXACT_SHINGLE)) },

@@ -209,7 +209,7 @@ function readHeader(bytes: Uint8Array): CompactHeader {
   }
   if (header?.format !== INDEX_FORMAT)
     throw new IndexError(`Compact index field "header.format" must be "${INDEX_FORMAT}".`);
-  if (header.newestStory !== null && typeof header.newestStory !== 'string')
+  if (header.newestStory != null && typeof header.newestStory !== 'string')
     throw new IndexError('Compact index field "header.newestStory" must be a date or null.');
   if (!Number.isInteger(header.storyCount) || header.storyCount < 0)
     throw new IndexError('Compact index field "header.storyCount" must be a whole number.');
