@@ -15,9 +15,9 @@
  *     postingHashes  u32 fingerprints, sorted (with repeats: one per story that has it)
  *     postingStories u32 story position for each entry of postingHashes
  */
-import { readText, type SentencePrint } from './fingerprint';
+import { readText } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
-import type { MatchIndex, StoryEntry, WireVersionIndex } from './match';
+import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match';
 
 export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 export const COMPACT_SCHEMA_VERSION = 1;
@@ -279,23 +279,16 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
     if (versionCount !== story.wire.length)
       throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
     return story.wire.map((w) => {
-      const sentences: SentencePrint[] = [];
+      const sentences: WireSentence[] = [];
       const count = next();
       for (let i = 0; i < count; i++) {
         const paragraph = next();
-        const keys = Array.from(take(next()));
-        const shingles = Array.from(take(next()));
-        sentences.push({ paragraph, keys, shingles });
+        // Views into the file's bytes: decoding a story copies no hashes.
+        const keys = take(next());
+        const shingles = take(next());
+        sentences.push({ text: null, paragraph, keys, shingles });
       }
-      return {
-        version: w.version,
-        sentences: sentences.map((s) => ({
-          text: null,
-          paragraph: s.paragraph,
-          keys: new Set(s.keys),
-          shingles: new Set(s.shingles),
-        })),
-      };
+      return { version: w.version, sentences };
     });
   };
 

@@ -40,12 +40,29 @@ const SAME_EVENT_QUOTES = 2;
 /** ... each of at least this many words, in the same words as the original (exact or minor changes). */
 const SAME_EVENT_QUOTE_WORDS = 6;
 
-interface WireSentence {
+/** Distinct hashes: an array, or a view into a compact index's bytes (no copy). */
+export type HashList = readonly number[] | Uint32Array;
+
+export interface WireSentence {
   /** The wire sentence, when the index carries texts (the full build); null in the compact build. */
   text: string | null;
   paragraph: number;
-  keys: Set<number>;
-  shingles: Set<number>;
+  /** Distinct content-key hashes, quotes aside. */
+  keys: HashList;
+  /** Distinct shingle hashes. */
+  shingles: HashList;
+}
+
+/** Shingle sets are built only for the wire sentences a page sentence is actually compared with. */
+const SHINGLE_SETS = new WeakMap<WireSentence, Set<number>>();
+
+function shingleSet(sentence: WireSentence): Set<number> {
+  let set = SHINGLE_SETS.get(sentence);
+  if (!set) {
+    set = new Set(sentence.shingles);
+    SHINGLE_SETS.set(sentence, set);
+  }
+  return set;
 }
 
 export interface WireVersionIndex {
@@ -76,8 +93,8 @@ function wireVersions(story: Story): WireVersionIndex[] {
     sentences: readText(w.paragraphs).sentences.map(({ text, print }) => ({
       text,
       paragraph: print.paragraph,
-      keys: new Set(print.keys),
-      shingles: new Set(print.shingles),
+      keys: print.keys,
+      shingles: print.shingles,
     })),
   }));
 }
@@ -235,10 +252,10 @@ function alignVersion(page: PageSentence[], version: WireVersionIndex) {
     let top = { index: -1, sim: 0, exact: 0 };
     for (const [index, shared] of common) {
       const w = version.sentences[index]!;
-      const sim = (2 * shared) / (s.keys.size + w.keys.size);
+      const sim = (2 * shared) / (s.keys.size + w.keys.length);
       if (sim > top.sim || (sim === top.sim && index < top.index)) top = { index, sim, exact: 0 };
     }
-    if (top.index >= 0) top.exact = containment(s.shingles, version.sentences[top.index]!.shingles);
+    if (top.index >= 0) top.exact = containment(s.shingles, shingleSet(version.sentences[top.index]!));
     return top;
   });
   const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
@@ -454,7 +471,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     let relation: Relation | null = null;
     let why = '';
     const wireVersionSentences = versions.find((v) => v.version === top.version)!.sentences;
-    const wireCount = wireVersionSentences.filter((w) => w.keys.size >= MIN_SENTENCE_KEYS).length;
+    const wireCount = wireVersionSentences.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
     const coverage = wireCount ? top.verbatim / wireCount : 0;
     if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
       if (enough && coverage >= VERBATIM_COVERAGE) {
