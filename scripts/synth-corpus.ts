@@ -56,6 +56,9 @@ for (const story of readdirSync(values.corpus!)) {
     if (!result.ok) continue;
     for (const p of storyParagraphs(result.article)) {
       for (const s of sentences(p)) {
+        // A sentence cut out of a longer quote has one quotation mark: re-mixed, it would make a
+        // "paragraph" that opens a quote and never closes it, which no real page has.
+        if ((s.match(/"/g) ?? []).length % 2 !== 0) continue;
         material.push(s);
         for (const w of s.match(/\p{L}{4,}/gu) ?? [])
           if (!STOPWORDS.has(w.toLowerCase())) realWords.add(w.toLowerCase());
