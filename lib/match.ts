@@ -32,8 +32,8 @@ const MIN_VERBATIM_SENTENCES = 3;
 const REWRITTEN_SHARE = 0.35;
 /** A page that is wire text throughout but carries less than this share of the wire's sentences is a cut version. */
 const VERBATIM_COVERAGE = 0.5;
-/** A short excerpt (the first three paragraphs) is a copy when this many of its sentences are wire text word for word. */
-const MIN_EXCERPT_SENTENCES = 3;
+/** A short excerpt (the first paragraphs, a brief) is a copy when this many of its sentences, and all of them, are wire text word for word. */
+const MIN_EXCERPT_SENTENCES = 2;
 const MIN_ALIGNED_SENTENCES = 4;
 /** An independent report of the event shares at least this many quotes with the wire text. */
 const SAME_EVENT_QUOTES = 2;

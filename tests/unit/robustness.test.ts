@@ -39,6 +39,8 @@ describe('robustness: each variant of the wire text gets the relation a reader w
     ['only the first three paragraphs', BODY.slice(0, 3), ['edited']],
     ['the first half, cut', BODY.slice(0, Math.ceil(BODY.length / 2)), ['edited', 'verbatim']],
     ['two paragraphs quoted inside an unrelated article', [...OTHER, BODY[0]!, BODY[3]!], ['none', 'same-event']],
+    ['a brief of just two wire sentences', [BODY[1]!, BODY[2]!], ['edited']],
+    ['one wire sentence inside an unrelated article', [...OTHER, BODY[1]!], ['none']],
   ] as const)('%s', (_case, paragraphs, relations) => {
     expect(relations).toContain(relationOf(TITLE, [...paragraphs]));
   });
