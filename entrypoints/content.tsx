@@ -47,10 +47,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // The reader may have turned this site off (options); "Check this page" is their explicit request and runs anyway.
-    const initial = await loadSettings();
     const listed = SITES.find((site) => hostIsSite(location.hostname, site));
-    if (listed && initial.disabledSites.includes(listed) && !checkRequested()) return;
     let current: { remove(): void } | null = null;
     let run = 0;
 
@@ -59,13 +56,16 @@ export default defineContentScript({
       const mine = ++run;
       current?.remove();
       current = null;
+      // Read once per run: the reader may change them between the articles of a single-page app.
+      const settings = await loadSettings();
+      // The reader may have turned this site off; "Check this page" is their explicit request and runs anyway.
+      if (mine !== run || (listed && settings.disabledSites.includes(listed) && !checkRequested())) return;
       const extracted = extractDocument(document);
       if (!extracted.ok) return;
       const view = await sendMessage('match', { article: extracted.article, url: location.href });
       // A newer navigation started while this one was matched: it shows its own result.
       if (mine !== run || !view.match || ctx.isInvalid) return;
       const { match, quotes } = view;
-      const settings = await loadSettings();
       const article = extracted.article;
       let undoHighlight: (() => void) | null = null;
       // Marks are classes on the page's own paragraphs, planned afresh each time (the page may have changed).

@@ -14,7 +14,8 @@ const ARTICLE_TYPES = new Set([
 /** Largest JSON-LD script we parse: a bigger one is a data dump, not article metadata. */
 const MAX_JSON_LD_CHARS = 200_000;
 
-function scriptsJson(doc: Document): unknown[] {
+/** The page's JSON-LD blocks, parsed once per extraction; broken JSON is ignored. */
+export function readJsonLd(doc: Document): unknown[] {
   const out: unknown[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = script.textContent ?? '';
@@ -25,26 +26,6 @@ function scriptsJson(doc: Document): unknown[] {
       // A site's broken JSON-LD is its problem, not a reason to fail.
     }
   }
-  return out;
-}
-
-function typesOf(node: unknown, out: string[], depth = 0): void {
-  if (depth > 4 || node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const item of node) typesOf(item, out, depth + 1);
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  const type = record['@type'];
-  if (typeof type === 'string') out.push(type.toLowerCase());
-  else if (Array.isArray(type)) for (const t of type) if (typeof t === 'string') out.push(t.toLowerCase());
-  if (record['@graph']) typesOf(record['@graph'], out, depth + 1);
-}
-
-/** schema.org types declared in the page's JSON-LD, lower-cased; broken JSON is ignored. */
-export function jsonLdTypes(doc: Document): string[] {
-  const out: string[] = [];
-  for (const json of scriptsJson(doc)) typesOf(json, out);
   return out;
 }
 
@@ -81,18 +62,22 @@ function stringOf(value: unknown): string | null {
   return null;
 }
 
-export function jsonLdArticle(doc: Document): JsonLdArticle {
-  for (const json of scriptsJson(doc)) {
+/** The article node of the page's JSON-LD (a schema.org article type, also inside @graph), if any. */
+function articleNode(jsonLd: readonly unknown[]): Record<string, unknown> | null {
+  for (const json of jsonLd) {
     const node = findArticleNode(json);
-    if (node) {
-      return {
-        author: stringOf(node.author),
-        datePublished: stringOf(node.datePublished),
-        dateModified: stringOf(node.dateModified),
-      };
-    }
+    if (node) return node;
   }
-  return { author: null, datePublished: null, dateModified: null };
+  return null;
+}
+
+export function jsonLdArticle(jsonLd: readonly unknown[]): JsonLdArticle {
+  const node = articleNode(jsonLd);
+  return {
+    author: stringOf(node?.author),
+    datePublished: stringOf(node?.datePublished),
+    dateModified: stringOf(node?.dateModified),
+  };
 }
 
 export type DetectReason = 'json-ld' | 'og-type' | 'readerable' | 'none';
@@ -101,8 +86,8 @@ export type DetectReason = 'json-ld' | 'og-type' | 'readerable' | 'none';
  * Cheap decision whether a page is an article worth extracting: structured
  * data first, then Readability's own pre-check (paragraph lengths only).
  */
-export function detectArticle(doc: Document): DetectReason {
-  if (jsonLdTypes(doc).some((t) => ARTICLE_TYPES.has(t))) return 'json-ld';
+export function detectArticle(doc: Document, jsonLd: readonly unknown[] = readJsonLd(doc)): DetectReason {
+  if (articleNode(jsonLd)) return 'json-ld';
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase();
   if (ogType === 'article') return 'og-type';
   // Home pages and tickers declare og:type=website; Readability's check is the last word.

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { Block, BlockKind, ExtractResult, MetaLine } from './article';
 import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
-import { detectArticle, jsonLdArticle } from './detect';
+import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
 import { normalizeText, wordCount } from './text';
 
 /**
@@ -283,7 +283,8 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const root = doc.documentElement;
   if (!root) return { ok: false, reason: 'empty' };
   if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
-  if (!options.skipDetect && detectArticle(doc) === 'none') return { ok: false, reason: 'not-article' };
+  const jsonLd = readJsonLd(doc);
+  if (!options.skipDetect && detectArticle(doc, jsonLd) === 'none') return { ok: false, reason: 'not-article' };
 
   const title = pageTitle(doc);
   const copied = copyForExtraction(doc);
@@ -312,7 +313,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
     return true;
   });
 
-  const ld = jsonLdArticle(doc);
+  const ld = jsonLdArticle(jsonLd);
   const headerByline = header.find((m) => m.kind === 'byline');
   const bylineSource =
     metaContent(doc, 'meta[name="author"]') ??
