@@ -25,17 +25,13 @@ export interface OpenedIndex {
 /** Opens index bytes; throws an IndexError with a message for the reader when the file is not a usable index. */
 export function openIndexFile(bytes: Uint8Array): OpenedIndex {
   if (bytes.length === 0) throw new IndexError('The index file is empty.');
+  const info = (build: IndexInfo['build'], index: MatchIndex, newestStory: string | null): OpenedIndex => ({
+    index,
+    info: { build, stories: index.storyCount, bytes: bytes.length, newestStory },
+  });
   if (isCompactIndex(bytes)) {
     const index = openCompactIndex(bytes);
-    return {
-      index,
-      info: {
-        build: 'compact',
-        stories: index.storyCount,
-        bytes: bytes.length,
-        newestStory: index.header.newestStory ?? null,
-      },
-    };
+    return info('compact', index, index.header.newestStory ?? null);
   }
   let text: string;
   try {
@@ -44,14 +40,5 @@ export function openIndexFile(bytes: Uint8Array): OpenedIndex {
     throw new IndexError('The index file is neither a compact index nor UTF-8 JSON.');
   }
   const parsed = parseIndex(text);
-  const index = loadIndex(parsed);
-  return {
-    index,
-    info: {
-      build: 'full',
-      stories: index.storyCount,
-      bytes: bytes.length,
-      newestStory: newestDate(parsed.stories.map((s) => s.date)),
-    },
-  };
+  return info('full', loadIndex(parsed), newestDate(parsed.stories.map((s) => s.date)));
 }

@@ -87,29 +87,21 @@ export interface MatchIndex {
   story(position: number): StoryEntry;
 }
 
-function wireVersions(story: Story): WireVersionIndex[] {
-  return story.wire.map((w) => ({
-    version: w.version,
-    sentences: readText(w.paragraphs).sentences.map(({ text, print }) => ({
-      text,
-      paragraph: print.paragraph,
-      keys: print.keys,
-      shingles: print.shingles,
-    })),
-  }));
-}
-
-/** An index held as JSON with its texts (the full build): prints are computed from the texts here, once. */
+/** An index held as JSON with its texts (the full build): each wire text is read here once, for prints and fingerprints. */
 export function loadIndex(index: WireIndex): MatchIndex {
   const postings = new Map<number, number[]>();
   const entries = index.stories.map((story, position) => {
-    const fingerprints = new Set(story.wire.flatMap((w) => readText(w.paragraphs).fingerprints));
-    for (const h of fingerprints) {
+    const reads = story.wire.map((w) => ({ version: w.version, read: readText(w.paragraphs) }));
+    for (const h of new Set(reads.flatMap((r) => r.read.fingerprints))) {
       const list = postings.get(h);
       if (list) list.push(position);
       else postings.set(h, [position]);
     }
-    return { story, versions: wireVersions(story) };
+    const versions: WireVersionIndex[] = reads.map(({ version, read }) => ({
+      version,
+      sentences: read.sentences.map(({ text, print }) => ({ text, ...print })),
+    }));
+    return { story, versions };
   });
   return {
     storyCount: entries.length,

@@ -114,13 +114,6 @@ export function hashWindows(hashes: readonly number[], n: number): number[] {
   return out;
 }
 
-/** Hashes of the n-word windows of a token list (order-aware fingerprints). */
-export function shingles(tokens: readonly string[], n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + n <= tokens.length; i++) out.push(hash32(tokens.slice(i, i + n).join(' ')));
-  return out;
-}
-
 /**
  * Sentence split that keeps a closing quote with its sentence and does not
  * break after initials or common abbreviations ("U.S.", "Jan.").

@@ -5,6 +5,7 @@
  * Writes { "<name>": { "articleBody": "..." } } for the benchmark's evaluate.mjs,
  * and prints pages, median and p95 ms per page for both, and their ratio.
  */
+import { quantile } from './bench-utils';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,8 +21,6 @@ if (!values.html || !values.out) {
   process.exit(2);
 }
 
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const median = (xs: number[]) => quantile(xs, 0.5);
 /** Timed rounds per page; each page's time is its median over the rounds, so one GC pause does not decide it. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

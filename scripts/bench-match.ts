@@ -9,6 +9,7 @@
  * ads between paragraphs) and negatives (sentences of many stories, the seed
  * corpus when the synthetic index does not hold it).
  */
+import { quantile, seededRandom } from './bench-utils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,17 +32,7 @@ if (!values.index || !values.corpus) {
   process.exit(2);
 }
 
-let state = 7;
-const random = () => {
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 2 ** 32;
-};
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const random = seededRandom(7);
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const memory = () => {
   globalThis.gc?.();

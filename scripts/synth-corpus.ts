@@ -9,6 +9,7 @@
  * gets a verbatim copy by another outlet as a sibling version. Deterministic
  * for a seed. Not committed output: it goes to --out.
  */
+import { seededRandom } from './bench-utils';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,16 +35,7 @@ const VOCABULARY = 60_000;
 const COPY_EVERY = 5;
 const SWAP_SHARE = 0.75;
 
-let state = Number(values.seed) >>> 0 || 1;
-/** xorshift32: small, fast, the same sequence for the same seed everywhere. */
-const random = () => {
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 2 ** 32;
-};
+const random = seededRandom(Number(values.seed));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 // Real material: every sentence of every version in the repository's corpus.

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
@@ -118,27 +119,17 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
-/** Accessibility violations of a page (axe-core, injected through the debugger protocol so no CSP blocks it). */
-export async function axeViolations(
+/** Serious and critical accessibility violations of a page (axe-core, injected through the debugger protocol so no CSP blocks it). */
+export async function seriousViolations(
   page: import('playwright-core').Page,
   include?: string,
 ): Promise<Array<{ id: string; impact: string | null; nodes: number; help: string }>> {
-  const { readFileSync } = await import('node:fs');
-  const { createRequire } = await import('node:module');
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async (selector) => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> }>;
-        };
-      }
-    ).axe;
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const all = await page.evaluate(async (selector) => {
+    type Result = { violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> };
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
     const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
   }, include ?? null);
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
