@@ -3,6 +3,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../components/Overlay';
+import '../components/diff.css';
 import '../components/overlay.css';
 import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';

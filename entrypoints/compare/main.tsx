@@ -5,6 +5,7 @@ import type { Fidelity } from '../../lib/match';
 import { sendMessage } from '../../messaging/protocol';
 import '../../components/page.css';
 import '../../components/compare.css';
+import '../../components/diff.css';
 
 const FIDELITY: Record<Fidelity, string> = {
   exact: 'exact',

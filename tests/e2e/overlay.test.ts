@@ -310,6 +310,11 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const page = await open(ARTICLE);
     await page.locator('wiretrace-overlay .wiretrace.theme-dark').waitFor({ timeout: 15_000 });
     await page.locator('.wiretrace-hl-wire').first().waitFor();
+    // The browser prefers light here: the panel is dark only because the reader chose it.
+    const badge = page.locator('wiretrace-overlay .badge');
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    const panel = page.locator('wiretrace-overlay .panel');
+    await expect(panel.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(30, 30, 30)');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS, 'overlay-forced-dark-highlights.png') });
     await page.close();
