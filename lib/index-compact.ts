@@ -136,51 +136,123 @@ export function compactLayout(
   throw new Error('unreachable');
 }
 
+/** Appends u32 values to a growing typed array (the postings of 100k stories do not fit a JS array cheaply). */
+class U32List {
+  private data = new Uint32Array(1 << 12);
+  length = 0;
+  push(a: number, b?: number) {
+    if (this.length + 2 > this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = a;
+    if (b !== undefined) this.data[this.length++] = b;
+  }
+  last(): number {
+    return this.data[this.length - 1]!;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+const bytesOf = (a: Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * Writes a compact index one story at a time. Story metadata and prints go
+ * to two byte streams as stories come (memory for small corpora, temporary
+ * files for 100,000 stories); only offsets and postings stay in memory.
+ * `finish` writes the file in section order through `out`, asking each
+ * stream to replay what it holds.
+ */
+export class CompactIndexWriter {
+  private readonly metaOffsets = new U32List();
+  private readonly printOffsets = new U32List();
+  private readonly pairs = new U32List();
+  private newest: string | null = null;
+  private count = 0;
+
+  /** Each stream receives bytes it may keep: the writer never reuses them. */
+  constructor(private readonly streams: Record<'meta' | 'prints', { write(bytes: Uint8Array): void }>) {
+    this.metaOffsets.push(0);
+    this.printOffsets.push(0);
+  }
+
+  add(story: Story): void {
+    const parts = compactStoryParts(story);
+    this.streams.meta.write(parts.meta);
+    this.streams.prints.write(bytesOf(parts.prints));
+    this.metaOffsets.push(this.metaOffsets.last() + parts.meta.length);
+    this.printOffsets.push(this.printOffsets.last() + parts.prints.length);
+    for (const h of parts.fingerprints) this.pairs.push(h, this.count);
+    this.newest = newestDate([...(this.newest ? [this.newest] : []), story.date]);
+    this.count++;
+  }
+
+  /** Writes the whole file through `write`; `replay(name, write)` must write back everything its stream received. */
+  finish(
+    write: (bytes: Uint8Array) => void,
+    replay: (name: 'meta' | 'prints', write: (bytes: Uint8Array) => void) => void,
+  ): number {
+    const postings = sortPostings(this.pairs.view());
+    const mo = this.metaOffsets.view();
+    const po = this.printOffsets.view();
+    const n = this.count;
+    const { head, header } = compactLayout(
+      n,
+      {
+        metaOffsets: mo.byteLength,
+        meta: mo[n]!,
+        printOffsets: po.byteLength,
+        prints: po[n]! * 4,
+        postingHashes: postings.hashes.byteLength,
+        postingStories: postings.stories.byteLength,
+      },
+      this.newest,
+    );
+    let at = 0;
+    const emit = (bytes: Uint8Array) => {
+      write(bytes);
+      at += bytes.length;
+    };
+    const section: Record<SectionName, () => void> = {
+      metaOffsets: () => emit(bytesOf(mo)),
+      meta: () => replay('meta', emit),
+      printOffsets: () => emit(bytesOf(po)),
+      prints: () => replay('prints', emit),
+      postingHashes: () => emit(bytesOf(postings.hashes)),
+      postingStories: () => emit(bytesOf(postings.stories)),
+    };
+    emit(head);
+    for (const name of SECTIONS) {
+      const offset = header.sections[name][0];
+      if (offset > at) emit(new Uint8Array(offset - at));
+      section[name]();
+    }
+    return at;
+  }
+}
+
 /** The whole compact index in memory (tests, small corpora); the CLI builder streams the same bytes. */
 export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
-  const parts = stories.map(compactStoryParts);
-  const metaOffsets = new Uint32Array(parts.length + 1);
-  const printOffsets = new Uint32Array(parts.length + 1);
-  parts.forEach((p, i) => {
-    metaOffsets[i + 1] = metaOffsets[i]! + p.meta.length;
-    printOffsets[i + 1] = printOffsets[i]! + p.prints.length;
+  const held: Record<'meta' | 'prints', Uint8Array[]> = { meta: [], prints: [] };
+  const writer = new CompactIndexWriter({
+    meta: { write: (bytes) => held.meta.push(bytes) },
+    prints: { write: (bytes) => held.prints.push(bytes) },
   });
-  const pairs = new Uint32Array(parts.reduce((n, p) => n + 2 * p.fingerprints.length, 0));
-  let k = 0;
-  parts.forEach((p, story) => {
-    for (const h of p.fingerprints) {
-      pairs[k++] = h;
-      pairs[k++] = story;
-    }
-  });
-  const postings = sortPostings(pairs);
-  const sizes = {
-    metaOffsets: metaOffsets.byteLength,
-    meta: metaOffsets[parts.length]!,
-    printOffsets: printOffsets.byteLength,
-    prints: printOffsets[parts.length]! * 4,
-    postingHashes: postings.hashes.byteLength,
-    postingStories: postings.stories.byteLength,
-  };
-  const { head, header } = compactLayout(parts.length, sizes, newestDate(stories.map((s) => s.date)));
-  const last = header.sections.postingStories;
-  const out = new Uint8Array(last[0] + last[1]);
-  out.set(head, 0);
-  const put = (name: SectionName, bytes: Uint8Array) => out.set(bytes, header.sections[name][0]);
-  put('metaOffsets', new Uint8Array(metaOffsets.buffer));
-  let at = header.sections.meta[0];
-  for (const p of parts) {
-    out.set(p.meta, at);
-    at += p.meta.length;
+  for (const story of stories) writer.add(story);
+  const chunks: Uint8Array[] = [];
+  const length = writer.finish(
+    (bytes) => chunks.push(bytes),
+    (name, write) => held[name].forEach(write),
+  );
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
-  put('printOffsets', new Uint8Array(printOffsets.buffer));
-  at = header.sections.prints[0];
-  for (const p of parts) {
-    out.set(new Uint8Array(p.prints.buffer, p.prints.byteOffset, p.prints.byteLength), at);
-    at += p.prints.byteLength;
-  }
-  put('postingHashes', new Uint8Array(postings.hashes.buffer));
-  put('postingStories', new Uint8Array(postings.stories.buffer));
   return out;
 }
 

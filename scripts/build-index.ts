@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Article } from '../lib/article';
 import { buildStory, type CorpusStory } from '../lib/build-index';
-import { compactLayout, compactStoryParts, newestDate, sortPostings } from '../lib/index-compact';
+import { CompactIndexWriter } from '../lib/index-compact';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, validateStory, type Story } from '../lib/index-schema';
 import { extractFile } from './node-dom';
 
@@ -50,23 +50,6 @@ export function readStory(dir: string): Story {
 export const FULL_HEAD = `{"format":"${INDEX_FORMAT}","schemaVersion":${INDEX_SCHEMA_VERSION},"stories":[\n`;
 export const FULL_TAIL = ']}\n';
 
-/** Appends u32 values to a growing typed array (postings of 100k stories do not fit a JS array cheaply). */
-class U32Builder {
-  data = new Uint32Array(1 << 16);
-  length = 0;
-  push(...values: number[]) {
-    if (this.length + values.length > this.data.length) {
-      const bigger = new Uint32Array(Math.max(this.data.length * 2, this.length + values.length));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    for (const v of values) this.data[this.length++] = v;
-  }
-  view() {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 export interface BuildReport {
   stories: number;
   seconds: number;
@@ -82,33 +65,22 @@ export async function buildIndexFiles(
   const started = performance.now();
   const folders = storyFolders(corpusDir);
   const full = out.full ? openSync(out.full, 'w') : null;
-  if (full !== null) writeSync(full, FULL_HEAD);
+  let fullBytes = full !== null ? writeSync(full, FULL_HEAD) : 0;
+  // Metadata and prints are streamed to temporary files, so only offsets and postings stay in memory.
   const tmp = out.compact ? mkdtempSync(join(tmpdir(), 'wiretrace-build-')) : null;
-  const metaFile = tmp ? openSync(join(tmp, 'meta'), 'w') : null;
-  const printsFile = tmp ? openSync(join(tmp, 'prints'), 'w') : null;
-  const metaOffsets = new U32Builder();
-  const printOffsets = new U32Builder();
-  const pairs = new U32Builder();
-  let newest: string | null = null;
-  metaOffsets.push(0);
-  printOffsets.push(0);
-  let fullBytes = FULL_HEAD.length;
+  const files = tmp ? { meta: openSync(join(tmp, 'meta'), 'w'), prints: openSync(join(tmp, 'prints'), 'w') } : null;
+  const compact = files
+    ? new CompactIndexWriter({
+        meta: { write: (bytes) => writeSync(files.meta, bytes) },
+        prints: { write: (bytes) => writeSync(files.prints, bytes) },
+      })
+    : null;
 
   folders.forEach((name, position) => {
     const story = readStory(join(corpusDir, name));
-    newest = newestDate([...(newest ? [newest] : []), story.date]);
-    if (full !== null) {
-      const line = `${JSON.stringify(story)}${position < folders.length - 1 ? ',' : ''}\n`;
-      fullBytes += writeSync(full, line);
-    }
-    if (metaFile !== null && printsFile !== null) {
-      const parts = compactStoryParts(story);
-      writeSync(metaFile, parts.meta);
-      writeSync(printsFile, new Uint8Array(parts.prints.buffer, parts.prints.byteOffset, parts.prints.byteLength));
-      metaOffsets.push(metaOffsets.data[metaOffsets.length - 1]! + parts.meta.length);
-      printOffsets.push(printOffsets.data[printOffsets.length - 1]! + parts.prints.length);
-      for (const h of parts.fingerprints) pairs.push(h, position);
-    }
+    if (full !== null)
+      fullBytes += writeSync(full, `${JSON.stringify(story)}${position < folders.length - 1 ? ',' : ''}\n`);
+    compact?.add(story);
   });
   if (full !== null) {
     fullBytes += writeSync(full, FULL_TAIL);
@@ -116,57 +88,22 @@ export async function buildIndexFiles(
   }
 
   let compactBytes: number | null = null;
-  if (out.compact && tmp && metaFile !== null && printsFile !== null) {
-    closeSync(metaFile);
-    closeSync(printsFile);
-    const postings = sortPostings(pairs.view());
-    const n = folders.length;
-    const mo = metaOffsets.view();
-    const po = printOffsets.view();
-    const { head, header } = compactLayout(
-      n,
-      {
-        metaOffsets: mo.byteLength,
-        meta: mo[n]!,
-        printOffsets: po.byteLength,
-        prints: po[n]! * 4,
-        postingHashes: postings.hashes.byteLength,
-        postingStories: postings.stories.byteLength,
-      },
-      newest,
-    );
+  if (out.compact && compact && files && tmp) {
+    closeSync(files.meta);
+    closeSync(files.prints);
     const fd = openSync(out.compact, 'w');
-    let at = 0;
-    const pad = (offset: number) => {
-      if (offset > at) writeSync(fd, new Uint8Array(offset - at));
-      at = offset;
-    };
-    const put = (bytes: Uint8Array, offset: number) => {
-      pad(offset);
-      writeSync(fd, bytes);
-      at += bytes.length;
-    };
-    // Sections written to temporary files are copied in chunks, never read whole.
-    const copy = (path: string, offset: number) => {
-      pad(offset);
-      const from = openSync(path, 'r');
-      const chunk = new Uint8Array(1 << 20);
-      for (let n = readSync(from, chunk); n > 0; n = readSync(from, chunk)) {
-        writeSync(fd, chunk, 0, n);
-        at += n;
-      }
-      closeSync(from);
-    };
-    put(head, 0);
-    put(new Uint8Array(mo.buffer, mo.byteOffset, mo.byteLength), header.sections.metaOffsets[0]);
-    copy(join(tmp, 'meta'), header.sections.meta[0]);
-    put(new Uint8Array(po.buffer, po.byteOffset, po.byteLength), header.sections.printOffsets[0]);
-    copy(join(tmp, 'prints'), header.sections.prints[0]);
-    put(new Uint8Array(postings.hashes.buffer), header.sections.postingHashes[0]);
-    put(new Uint8Array(postings.stories.buffer), header.sections.postingStories[0]);
+    compactBytes = compact.finish(
+      (bytes) => writeSync(fd, bytes),
+      // Copied back in chunks, never read whole.
+      (name, write) => {
+        const from = openSync(join(tmp, name), 'r');
+        const chunk = new Uint8Array(1 << 20);
+        for (let n = readSync(from, chunk); n > 0; n = readSync(from, chunk)) write(chunk.subarray(0, n));
+        closeSync(from);
+      },
+    );
     closeSync(fd);
     rmSync(tmp, { recursive: true, force: true });
-    compactBytes = at;
   }
   return {
     stories: folders.length,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeCompactIndex } from '../../lib/index-compact';
 import { IndexError, parseIndex } from '../../lib/index-schema';
 import { buildIndexFiles } from '../../scripts/build-index';
 
@@ -12,6 +13,12 @@ describe('bundled index (assets/index.json)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'wiretrace-index-')), 'index.json');
     await buildIndexFiles('corpus', { full: out });
     expect(readFileSync(out, 'utf8')).toBe(bundled);
+  });
+
+  it('streams the same compact build, byte for byte, as the in-memory encoder', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'wiretrace-index-')), 'index.wtix');
+    await buildIndexFiles('corpus', { compact: out });
+    expect(new Uint8Array(readFileSync(out))).toEqual(encodeCompactIndex(parseIndex(bundled).stories));
   });
 
   it('holds the seed story with its write-throughs, siblings and quotes', () => {
