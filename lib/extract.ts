@@ -162,8 +162,7 @@ function withoutSiteName(title: string, siteName: string | null): string {
     .trim();
 }
 
-function pageTitle(doc: Document): string {
-  const siteName = metaContent(doc, 'meta[property="og:site_name"]');
+function pageTitle(doc: Document, siteName: string | null): string {
   const h1 = normalizeText(doc.querySelector('h1')?.textContent ?? '');
   const candidates = [metaContent(doc, 'meta[property="og:title"]'), normalizeText(doc.title ?? '')]
     .filter((t): t is string => !!t)
@@ -286,7 +285,8 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const jsonLd = readJsonLd(doc);
   if (!options.skipDetect && detectArticle(doc, jsonLd) === 'none') return { ok: false, reason: 'not-article' };
 
-  const title = pageTitle(doc);
+  const siteName = metaContent(doc, 'meta[property="og:site_name"]');
+  const title = pageTitle(doc, siteName);
   const copied = copyForExtraction(doc);
   if (!copied) return { ok: false, reason: 'too-large' };
   const { copy, captions } = copied;
@@ -335,7 +335,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
         null,
       updated:
         metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated'),
-      siteName: metaContent(doc, 'meta[property="og:site_name"]') ?? parsed?.siteName ?? null,
+      siteName: siteName ?? parsed?.siteName ?? null,
       language: doc.documentElement.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       blocks,
