@@ -16,15 +16,34 @@ export const MIN_SENTENCE_KEYS = 4;
 export interface SentencePrint {
   /** Index of the paragraph the sentence is in. */
   paragraph: number;
-  /** Hashes of the sentence's content-word keys, quotes aside (for the reworded test). */
+  /** Hashes of the sentence's content-word keys, quotes aside (for the reworded test); distinct, sorted. */
   keys: number[];
-  /** Hashes of its word windows, quotes included (for the word-for-word test). */
+  /** Hashes of its word windows, quotes included (for the word-for-word test); distinct, sorted. */
   shingles: number[];
 }
 
-/** Distinct values in first-seen order (the index builder sorts them where bytes must be canonical). */
-function distinct(values: number[]): number[] {
-  return [...new Set(values)];
+const SMALL_SORT = 48;
+
+/**
+ * Distinct values, sorted (in place). Sorted prints compare by a merge, with
+ * no set to build, and give canonical index bytes; sorted fingerprints are
+ * looked up in the postings in order, each search near the last.
+ */
+export function sortedDistinct(values: number[]): number[] {
+  if (values.length > SMALL_SORT) values.sort((a, b) => a - b);
+  else {
+    // A sentence's prints are a few dozen numbers: insertion sort beats the general sort's overhead.
+    for (let i = 1; i < values.length; i++) {
+      const v = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && values[j]! > v; j--) values[j + 1] = values[j]!;
+      values[j + 1] = v;
+    }
+  }
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (n === 0 || values[i] !== values[n - 1]) values[n++] = values[i]!;
+  values.length = n;
+  return values;
 }
 
 /** A word's key hash, cached like its key: every page and every story repeats its words. */
@@ -75,17 +94,20 @@ export function readParagraph(text: string, paragraph: number): ParagraphRead {
     });
     out.push({
       text: sentence,
-      print: { paragraph, keys: distinct(keys), shingles: distinct(hashWindows(all, EXACT_SHINGLE)) },
+      print: { paragraph, keys: sortedDistinct(keys), shingles: sortedDistinct(hashWindows(all, EXACT_SHINGLE)) },
     });
   }
   return { sentences: out, fingerprints: hashWindows(content, FINGERPRINT_WORDS) };
 }
 
-/** All sentences of paragraphs with their prints, and the text's distinct fingerprints. */
+/** All sentences of paragraphs with their prints, and the text's distinct fingerprints (sorted). */
 export function readText(paragraphs: readonly string[]): {
   sentences: ParagraphRead['sentences'];
   fingerprints: number[];
 } {
   const reads = paragraphs.map(readParagraph);
-  return { sentences: reads.flatMap((r) => r.sentences), fingerprints: distinct(reads.flatMap((r) => r.fingerprints)) };
+  return {
+    sentences: reads.flatMap((r) => r.sentences),
+    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)),
+  };
 }

@@ -15,7 +15,7 @@
  *     postingHashes  u32 fingerprints, sorted (with repeats: one per story that has it)
  *     postingStories u32 story position for each entry of postingHashes
  */
-import { readText } from './fingerprint';
+import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match';
 
@@ -49,15 +49,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
-  const byValue = (a: number, b: number) => a - b;
-  // Sorted: the same story gives the same bytes whatever order its words came in.
-  const versions = reads.map((r) =>
-    r.sentences.map((s) => ({
-      ...s.print,
-      keys: [...s.print.keys].sort(byValue),
-      shingles: [...s.print.shingles].sort(byValue),
-    })),
-  );
+  // Prints come sorted from readText: the same story gives the same bytes whatever order its words came in.
+  const versions = reads.map((r) => r.sentences.map((s) => s.print));
   const stream: number[] = [versions.length];
   for (const sentences of versions) {
     stream.push(sentences.length);
@@ -68,7 +61,7 @@ export function compactStoryParts(story: Story): CompactStoryParts {
   return {
     meta: encoder.encode(JSON.stringify(withoutTexts)),
     prints: Uint32Array.from(stream),
-    fingerprints: [...new Set(reads.flatMap((r) => r.fingerprints))].sort((a, b) => a - b),
+    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)),
   };
 }
 
@@ -333,6 +326,22 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
     throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
   const entries = postingHashes.length;
   const cache = new Map<number, StoryEntry>();
+  const firstAtOrAbove = (hash: number, lo: number, hi: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (postingHashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Where each 16-bit hash prefix starts in the postings: a lookup then searches a few hundred
+  // entries near each other instead of millions across the file (65,536 searches, about a millisecond).
+  const PREFIX_BITS = 16;
+  const prefixStart = new Uint32Array((1 << PREFIX_BITS) + 1);
+  for (let p = 0, from = 0; p <= 1 << PREFIX_BITS; p++) {
+    from = p === 1 << PREFIX_BITS ? entries : firstAtOrAbove(p * 2 ** (32 - PREFIX_BITS), from, entries);
+    prefixStart[p] = from;
+  }
 
   const decodeVersions = (position: number, story: Story): WireVersionIndex[] => {
     let at = printOffsets[position]!;
@@ -368,13 +377,8 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
     header,
     storyCount: n,
     postings(hash: number, max: number) {
-      let lo = 0;
-      let hi = entries;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (postingHashes[mid]! < hash) lo = mid + 1;
-        else hi = mid;
-      }
+      const prefix = hash >>> (32 - PREFIX_BITS);
+      const lo = firstAtOrAbove(hash, prefixStart[prefix]!, prefixStart[prefix + 1]!);
       let end = lo;
       while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
       // Too common to tell stories apart: not worth reading.

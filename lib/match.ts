@@ -47,22 +47,10 @@ export interface WireSentence {
   /** The wire sentence, when the index carries texts (the full build); null in the compact build. */
   text: string | null;
   paragraph: number;
-  /** Distinct content-key hashes, quotes aside. */
+  /** Distinct content-key hashes, quotes aside; sorted. */
   keys: HashList;
-  /** Distinct shingle hashes. */
+  /** Distinct shingle hashes; sorted (so two sentences compare by a merge). */
   shingles: HashList;
-}
-
-/** Shingle sets are built only for the wire sentences a page sentence is actually compared with. */
-const SHINGLE_SETS = new WeakMap<WireSentence, Set<number>>();
-
-function shingleSet(sentence: WireSentence): Set<number> {
-  let set = SHINGLE_SETS.get(sentence);
-  if (!set) {
-    set = new Set(sentence.shingles);
-    SHINGLE_SETS.set(sentence, set);
-  }
-  return set;
 }
 
 export interface WireVersionIndex {
@@ -166,11 +154,21 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-function containment(page: Set<number>, wire: Set<number>): number {
-  if (page.size === 0) return 0;
+/** Share of `page`'s hashes found in `wire`: both distinct and sorted, compared by a merge. */
+function containment(page: HashList, wire: HashList): number {
+  if (page.length === 0) return 0;
   let common = 0;
-  for (const h of page) if (wire.has(h)) common++;
-  return common / page.size;
+  for (let i = 0, j = 0; i < page.length && j < wire.length;) {
+    const a = page[i]!;
+    const b = wire[j]!;
+    if (a === b) {
+      common++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return common / page.length;
 }
 
 /** Positions of a longest strictly increasing subsequence: alignments that keep the wire text's order. */
@@ -201,8 +199,9 @@ function increasingRun(values: readonly number[]): Set<number> {
 
 interface PageSentence {
   text: string;
-  keys: Set<number>;
-  shingles: Set<number>;
+  /** Distinct and sorted, as in the index. */
+  keys: readonly number[];
+  shingles: readonly number[];
 }
 
 /** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
@@ -210,11 +209,13 @@ function readPage(article: Article): { sentences: PageSentence[]; fingerprints: 
   const read = readText(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
   return {
     sentences: read.sentences
-      .map(({ text, print }) => ({ text, keys: new Set(print.keys), shingles: new Set(print.shingles) }))
-      .filter((s) => s.keys.size >= MIN_SENTENCE_KEYS),
+      .filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)
+      .map(({ text, print }) => ({ text, keys: print.keys, shingles: print.shingles })),
     fingerprints: read.fingerprints,
   };
 }
+
+const NO_SENTENCES: readonly number[] = [];
 
 /** Per wire version: content key → the sentences that have it, so a page sentence meets only the sentences it shares words with. */
 const KEY_POSTINGS = new WeakMap<WireVersionIndex, Map<number, number[]>>();
@@ -235,19 +236,29 @@ function keyPostings(version: WireVersionIndex): Map<number, number[]> {
   return map;
 }
 
+/** Shared-key counters, one per wire sentence, reused from sentence to sentence (zeroed after each use). */
+let sharedKeys = new Uint16Array(0);
+
 function alignVersion(page: PageSentence[], version: WireVersionIndex) {
   const postings = keyPostings(version);
+  if (sharedKeys.length < version.sentences.length) sharedKeys = new Uint16Array(version.sentences.length);
+  const touched: number[] = [];
   const best = page.map((s) => {
     // Shared content keys per wire sentence, counted from the postings: Dice without a full scan.
-    const common = new Map<number, number>();
-    for (const k of s.keys) for (const index of postings.get(k) ?? []) common.set(index, (common.get(index) ?? 0) + 1);
+    for (const k of s.keys) {
+      for (const index of postings.get(k) ?? NO_SENTENCES) {
+        if (sharedKeys[index] === 0) touched.push(index);
+        sharedKeys[index]!++;
+      }
+    }
     let top = { index: -1, sim: 0, exact: 0 };
-    for (const [index, shared] of common) {
-      const w = version.sentences[index]!;
-      const sim = (2 * shared) / (s.keys.size + w.keys.length);
+    for (const index of touched) {
+      const sim = (2 * sharedKeys[index]!) / (s.keys.length + version.sentences[index]!.keys.length);
+      sharedKeys[index] = 0;
       if (sim > top.sim || (sim === top.sim && index < top.index)) top = { index, sim, exact: 0 };
     }
-    if (top.index >= 0) top.exact = containment(s.shingles, shingleSet(version.sentences[top.index]!));
+    touched.length = 0;
+    if (top.index >= 0) top.exact = containment(s.shingles, version.sentences[top.index]!.shingles);
     return top;
   });
   const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
@@ -295,10 +306,15 @@ function sameSpeaker(a: string | null, b: string | null): boolean {
 /** A page quote matches an original only if at least this many of its content words are in it. */
 const MIN_SHARED_QUOTE_WORDS = 2;
 
-/** A quote's words and their keys, computed once per quote text. */
+/** A quote's words, computed once per quote text. */
 interface QuoteWords {
   words: string[];
   keys: Set<string>;
+  /** Content words (no function words) and their keys, in order. */
+  content: string[];
+  contentKeys: string[];
+  /** Words by first letter: spelling variants keep it ("Grouchko"/"Grushko"), so only these are compared letter by letter. */
+  byInitial: Map<string, string[]>;
 }
 const QUOTE_WORDS_CACHE = new Map<string, QuoteWords>();
 const QUOTE_WORDS_CACHE_LIMIT = 20_000;
@@ -307,32 +323,45 @@ function quoteWords(text: string): QuoteWords {
   let cached = QUOTE_WORDS_CACHE.get(text);
   if (!cached) {
     const ws = words(text);
-    cached = { words: ws, keys: new Set(ws.map(wordKey)) };
+    const content = ws.filter((w) => !STOPWORDS.has(w));
+    const byInitial = new Map<string, string[]>();
+    for (const w of ws) {
+      const list = byInitial.get(w[0]!);
+      if (list) list.push(w);
+      else byInitial.set(w[0]!, [w]);
+    }
+    cached = { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial };
     if (QUOTE_WORDS_CACHE.size >= QUOTE_WORDS_CACHE_LIMIT) QUOTE_WORDS_CACHE.clear();
     QUOTE_WORDS_CACHE.set(text, cached);
   }
   return cached;
 }
 
-/** Whether two words can be spelling variants at all: edit distance is at least their length difference. */
+/** Whether two words with the same first letter can be spelling variants at all: edit distance is at least their length difference. */
 function lengthsAllow(a: string, b: string): boolean {
-  // Spelling variants keep their first letter ("Grouchko"/"Grushko", "defence"/"defense").
-  if (a[0] !== b[0]) return false;
   const longest = Math.max(a.length, b.length);
   return longest >= 5 && Math.abs(a.length - b.length) <= (1 - SPEAKER_SIMILARITY) * longest;
 }
 
 /** Share of the page quote's content words found (allowing spelling variants) in the original. */
 function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
-  const content = page.words.filter((w) => !STOPWORDS.has(w));
+  const total = page.content.length;
+  const needed = Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * total);
+  let exact = 0;
+  for (const k of page.contentKeys) if (original.keys.has(k)) exact++;
   // No word in common at all: not a version of it (and no edit distances to compute).
-  if (!content.some((w) => original.keys.has(wordKey(w)))) return 0;
-  const found = content.filter(
-    (w) => original.keys.has(wordKey(w)) || original.words.some((o) => lengthsAllow(w, o) && nearSpelling(w, o)),
-  ).length;
+  if (exact === 0) return 0;
+  let found = exact;
+  for (let i = 0; i < total && found < total; i++) {
+    if (original.keys.has(page.contentKeys[i]!)) continue;
+    // Even if every word left were a spelling variant, too few would be found: stop.
+    if (found + (total - i) < needed) return 0;
+    const w = page.content[i]!;
+    if (original.byInitial.get(w[0]!)?.some((o) => lengthsAllow(w, o) && nearSpelling(w, o))) found++;
+  }
   // "dangerous to speculate" shares one word with a Grushko quote: not a version of it.
-  if (found < MIN_SHARED_QUOTE_WORDS) return 0;
-  return found / content.length;
+  if (found < needed) return 0;
+  return found / total;
 }
 
 /** A page quote whose content words mostly appear in an original is a version of it. */
@@ -431,7 +460,105 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
     .map(([s]) => s);
 }
 
-/** Matches an article against the index: the story it carries, how, with evidence, and its quotes checked. */
+/** What the text alone says of one candidate story: its best write-through and the relation it supports, if any. */
+interface TextVerdict {
+  entry: StoryEntry;
+  top: ReturnType<typeof alignVersion>;
+  relation: Exclude<Relation, 'same-event'> | null;
+  why: string;
+  score: number;
+}
+
+function judgeText(page: PageSentence[], entry: StoryEntry): TextVerdict {
+  const { versions } = entry;
+  const top = versions
+    .map((v) => alignVersion(page, v))
+    .reduce((a, b) =>
+      b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
+        ? b
+        : a,
+    );
+  const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
+  const wireCount = versions
+    .find((v) => v.version === top.version)!
+    .sentences.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
+  const coverage = wireCount ? top.verbatim / wireCount : 0;
+  const verdict = (relation: TextVerdict['relation'], why: string, score: number): TextVerdict => ({
+    entry,
+    top,
+    relation,
+    why,
+    score: round(score),
+  });
+  if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
+    return enough && coverage >= VERBATIM_COVERAGE
+      ? verdict(
+          'verbatim',
+          `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`,
+          top.verbatimShare,
+        )
+      : verdict(
+          'edited',
+          `the page is the wire text word for word, but only ${top.verbatim} of its ${wireCount} sentences: a cut version`,
+          top.verbatimShare,
+        );
+  }
+  if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
+    return verdict(
+      'edited',
+      `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`,
+      top.verbatimShare,
+    );
+  }
+  if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
+    return verdict(
+      'rewritten',
+      `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`,
+      top.rewordedShare,
+    );
+  }
+  return verdict(null, '', 0);
+}
+
+function toResult(
+  verdict: TextVerdict,
+  relation: Relation,
+  why: string,
+  page: PageSentence[],
+  quotes: QuoteCheck[],
+): MatchResult {
+  const { entry, top } = verdict;
+  const wireVersion = entry.versions.find((v) => v.version === top.version)!;
+  return {
+    story: entry.story,
+    relation,
+    score: verdict.score,
+    version: top.version,
+    evidence: {
+      verbatimShare: round(top.verbatimShare),
+      rewordedShare: round(top.rewordedShare),
+      alignedSentences: top.aligned.length,
+      pageSentences: page.length,
+      sharedQuotes: quotes.filter((q) => q.fidelity !== 'unmatched').length,
+      why,
+      passages: top.aligned.map((a) => ({
+        page: page[a.page]!.text,
+        wire: wireVersion.sentences[a.index]!.text,
+        wireParagraph: wireVersion.sentences[a.index]!.paragraph,
+        score: round(a.sim),
+        kind: a.exact >= EXACT_SENTENCE ? 'wire' : 'reworded',
+      })),
+    },
+  };
+}
+
+/**
+ * Matches an article against the index: the story it carries, how, with
+ * evidence, and its quotes checked. Named steps: read the page, find
+ * candidate stories, judge each by its text, and only where the text says
+ * nothing, by shared quotes (a copy always outranks a report of the same
+ * event, so quotes are checked against one story for a copy).
+ */
 export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
   // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
   const read = readPage(article);
@@ -441,79 +568,28 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
   if (positions.length === 0) return { match: null, quotes: [] };
   const page = read.sentences;
+  const verdicts = positions.map((position) => judgeText(page, index.story(position)));
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
-  let best: { result: MatchResult; quotes: QuoteCheck[] } | null = null;
 
-  for (const position of positions) {
-    const { story, versions } = index.story(position);
-    const quotes = checkQuotes(pageQuotes, story.quotes);
-    const sharedQuotes = quotes.filter((q) => q.fidelity !== 'unmatched').length;
-    // Only quotes of some length, in the same words, tell that two reports heard the same people:
-    // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
-    const sameWordsQuotes = quotes.filter(
-      (q) => (q.fidelity === 'exact' || q.fidelity === 'minor') && words(q.text).length >= SAME_EVENT_QUOTE_WORDS,
-    ).length;
-    const alignments = versions.map((v) => alignVersion(page, v));
-    const top = alignments.reduce((a, b) =>
-      b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
-        ? b
-        : a,
-    );
-    const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
-    let relation: Relation | null = null;
-    let why = '';
-    const wireVersionSentences = versions.find((v) => v.version === top.version)!.sentences;
-    const wireCount = wireVersionSentences.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
-    const coverage = wireCount ? top.verbatim / wireCount : 0;
-    if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
-      if (enough && coverage >= VERBATIM_COVERAGE) {
-        relation = 'verbatim';
-        why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`;
-      } else {
-        relation = 'edited';
-        why = `the page is the wire text word for word, but only ${top.verbatim} of its ${wireCount} sentences: a cut version`;
-      }
-    } else if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
-      relation = 'edited';
-      why = `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`;
-    } else if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
-      relation = 'rewritten';
-      why = `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`;
-    } else if (sameWordsQuotes >= SAME_EVENT_QUOTES) {
-      relation = 'same-event';
-      why = `shares ${sameWordsQuotes} quotes, in the same words, with the wire story but not its sentences`;
-    }
-    if (!relation) continue;
-    const wireVersion = versions.find((v) => v.version === top.version)!;
-    const score =
-      relation === 'verbatim' || relation === 'edited'
-        ? top.verbatimShare
-        : relation === 'rewritten'
-          ? top.rewordedShare
-          : 0;
-    const result: MatchResult = {
-      story,
-      relation,
-      score: round(score),
-      version: top.version,
-      evidence: {
-        verbatimShare: round(top.verbatimShare),
-        rewordedShare: round(top.rewordedShare),
-        alignedSentences: top.aligned.length,
-        pageSentences: page.length,
-        sharedQuotes,
-        why,
-        passages: top.aligned.map((a) => ({
-          page: page[a.page]!.text,
-          wire: wireVersion.sentences[a.index]!.text,
-          wireParagraph: wireVersion.sentences[a.index]!.paragraph,
-          score: round(a.sim),
-          kind: a.exact >= EXACT_SENTENCE ? 'wire' : 'reworded',
-        })),
-      },
-    };
-    const rank = (r: MatchResult) => r.score + (r.relation === 'same-event' ? 0 : 1);
-    if (!best || rank(result) > rank(best.result)) best = { result, quotes };
+  let copy: TextVerdict | null = null;
+  for (const v of verdicts) if (v.relation && (!copy || v.score > copy.score)) copy = v;
+  if (copy) {
+    const quotes = checkQuotes(pageQuotes, copy.entry.story.quotes);
+    return { match: toResult(copy, copy.relation!, copy.why, page, quotes), quotes };
   }
-  return best ? { match: best.result, quotes: best.quotes } : { match: null, quotes: [] };
+  // Only quotes of some length, in the same words, tell that two reports heard the same people:
+  // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
+  const longQuotes = pageQuotes.filter((q) => words(q.text).length >= SAME_EVENT_QUOTE_WORDS);
+  if (longQuotes.length < SAME_EVENT_QUOTES) return { match: null, quotes: [] };
+  for (const verdict of verdicts) {
+    const sameWords = checkQuotes(longQuotes, verdict.entry.story.quotes).filter(
+      (q) => q.fidelity === 'exact' || q.fidelity === 'minor',
+    ).length;
+    if (sameWords >= SAME_EVENT_QUOTES) {
+      const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
+      const quotes = checkQuotes(pageQuotes, verdict.entry.story.quotes);
+      return { match: toResult(verdict, 'same-event', why, page, quotes), quotes };
+    }
+  }
+  return { match: null, quotes: [] };
 }
