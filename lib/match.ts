@@ -313,8 +313,8 @@ interface QuoteWords {
   /** Content words (no function words) and their keys, in order. */
   content: string[];
   contentKeys: string[];
-  /** Words by first letter: spelling variants keep it ("Grouchko"/"Grushko"), so only these are compared letter by letter. */
-  byInitial: Map<string, string[]>;
+  /** Words by first letter, built when first needed: spelling variants keep it ("Grouchko"/"Grushko"), so only these are compared letter by letter. */
+  byInitial: Map<string, string[]> | null;
 }
 const QUOTE_WORDS_CACHE = new Map<string, QuoteWords>();
 const QUOTE_WORDS_CACHE_LIMIT = 20_000;
@@ -324,17 +324,23 @@ function quoteWords(text: string): QuoteWords {
   if (!cached) {
     const ws = words(text);
     const content = ws.filter((w) => !STOPWORDS.has(w));
-    const byInitial = new Map<string, string[]>();
-    for (const w of ws) {
-      const list = byInitial.get(w[0]!);
-      if (list) list.push(w);
-      else byInitial.set(w[0]!, [w]);
-    }
-    cached = { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial };
+    cached = { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial: null };
     if (QUOTE_WORDS_CACHE.size >= QUOTE_WORDS_CACHE_LIMIT) QUOTE_WORDS_CACHE.clear();
     QUOTE_WORDS_CACHE.set(text, cached);
   }
   return cached;
+}
+
+function wordsByInitial(quote: QuoteWords): Map<string, string[]> {
+  if (!quote.byInitial) {
+    quote.byInitial = new Map();
+    for (const w of quote.words) {
+      const list = quote.byInitial.get(w[0]!);
+      if (list) list.push(w);
+      else quote.byInitial.set(w[0]!, [w]);
+    }
+  }
+  return quote.byInitial;
 }
 
 /** Whether two words with the same first letter can be spelling variants at all: edit distance is at least their length difference. */
@@ -357,7 +363,12 @@ function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
     // Even if every word left were a spelling variant, too few would be found: stop.
     if (found + (total - i) < needed) return 0;
     const w = page.content[i]!;
-    if (original.byInitial.get(w[0]!)?.some((o) => lengthsAllow(w, o) && nearSpelling(w, o))) found++;
+    if (
+      wordsByInitial(original)
+        .get(w[0]!)
+        ?.some((o) => lengthsAllow(w, o) && nearSpelling(w, o))
+    )
+      found++;
   }
   // "dangerous to speculate" shares one word with a Grushko quote: not a version of it.
   if (found < needed) return 0;
@@ -375,6 +386,13 @@ const QUOTE_MATCH = 0.5;
 export function compareQuote(pageText: string, original: string): { fidelity: Fidelity; diff: DiffPart[] } {
   const pageWords = words(pageText);
   const originalWords = words(original);
+  // Quoted as said, word for word (most quotes of a copy): nothing to diff.
+  if (
+    pageWords.length > 0 &&
+    pageWords.length === originalWords.length &&
+    pageWords.every((w, i) => w === originalWords[i])
+  )
+    return { fidelity: 'exact', diff: [{ kind: 'same', text: pageWords.join(' ') }] };
   const changes = diffArrays(originalWords, pageWords);
   while (changes.length && changes[0]!.removed) changes.shift();
   while (changes.length && changes[changes.length - 1]!.removed) changes.pop();
@@ -397,6 +415,11 @@ export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly St
     const pageWords = quoteWords(q.text);
     let best: { quote: StoryQuote; overlap: number } | null = null;
     for (const original of originals) {
+      // The same words as an original: no other can be closer.
+      if (original.text === q.text) {
+        best = { quote: original, overlap: 1 };
+        break;
+      }
       const overlap = quoteOverlap(pageWords, quoteWords(original.text));
       if (overlap >= QUOTE_MATCH && (!best || overlap > best.overlap)) best = { quote: original, overlap };
     }
