@@ -7,8 +7,15 @@ import { STOPWORDS, wordKey, words } from './text';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
-/** Stories aligned per page, best fingerprint counts first (alignment is the costly step). */
+/**
+ * Candidate stories per page, best fingerprint counts first. A copy shares
+ * hundreds of fingerprints with its story and always ranks first, so only the
+ * first few are aligned (the costly step); an independent report of the same
+ * event shares few (quotes are not fingerprinted), so all are checked for
+ * shared quotes.
+ */
 const MAX_CANDIDATES = 8;
+const ALIGNED_CANDIDATES = 4;
 /** ... and only those with at least this share of the best story's fingerprint count. */
 const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
@@ -591,7 +598,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
   if (positions.length === 0) return { match: null, quotes: [] };
   const page = read.sentences;
-  const verdicts = positions.map((position) => judgeText(page, index.story(position)));
+  const verdicts = positions.slice(0, ALIGNED_CANDIDATES).map((position) => judgeText(page, index.story(position)));
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
 
   let copy: TextVerdict | null = null;
@@ -604,13 +611,15 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
   const longQuotes = pageQuotes.filter((q) => words(q.text).length >= SAME_EVENT_QUOTE_WORDS);
   if (longQuotes.length < SAME_EVENT_QUOTES) return { match: null, quotes: [] };
-  for (const verdict of verdicts) {
-    const sameWords = checkQuotes(longQuotes, verdict.entry.story.quotes).filter(
+  for (const [i, position] of positions.entries()) {
+    const entry = index.story(position);
+    const sameWords = checkQuotes(longQuotes, entry.story.quotes).filter(
       (q) => q.fidelity === 'exact' || q.fidelity === 'minor',
     ).length;
     if (sameWords >= SAME_EVENT_QUOTES) {
       const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
-      const quotes = checkQuotes(pageQuotes, verdict.entry.story.quotes);
+      const quotes = checkQuotes(pageQuotes, entry.story.quotes);
+      const verdict = verdicts[i] ?? judgeText(page, entry);
       return { match: toResult(verdict, 'same-event', why, page, quotes), quotes };
     }
   }

@@ -65,7 +65,10 @@ const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Lower-cased words of a text, punctuation dropped. */
 export function words(text: string): string[] {
   // Plain ASCII needs neither compatibility folding nor quote folding (most English text: a fast path).
-  const clean = ASCII_ONLY.test(text) ? text : normalizeText(text.normalize('NFKC'));
+  // ASCII lower-cases as a whole: one string instead of one per word. Elsewhere per word, since
+  // lower-casing can add marks the word pattern does not take ("İ" becomes "i" and a dot above).
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().match(WORD_PATTERN) ?? [];
+  const clean = normalizeText(text.normalize('NFKC'));
   return (clean.match(WORD_PATTERN) ?? []).map((w) => w.toLowerCase());
 }
 
