@@ -598,7 +598,8 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
   if (positions.length === 0) return { match: null, quotes: [] };
   const page = read.sentences;
-  const verdicts = positions.slice(0, ALIGNED_CANDIDATES).map((position) => judgeText(page, index.story(position)));
+  const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
+  const verdicts = aligned.map((position) => judgeText(page, index.story(position)));
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
 
   let copy: TextVerdict | null = null;
