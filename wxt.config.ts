@@ -1,13 +1,32 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { RULE_FILE, withoutRuleDocs } from './scripts/rule-docs';
 import { CONTENT_MATCHES, INDEX_PATH } from './lib/sites';
+
+/** Leaves rule documentation out of the bundles. */
+function ruleDocsLeftOut(): Plugin {
+  return {
+    name: 'wiretrace:rule-docs-left-out',
+    enforce: 'pre',
+    transform: (code, id) => (RULE_FILE.test(id) ? { code: withoutRuleDocs(code), map: null } : null),
+  };
+}
+
+/** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build` (npm run build:e2e). */
+const E2E_BUILD = process.env.WXT_E2E_OPEN_SHADOW === 'true';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
-  vite: () => ({ plugins: [preact()] }),
+  // The browser-test build (overlay shadow root open so tests can reach inside) never overwrites the real one.
+  outDir: E2E_BUILD ? '.output/e2e' : '.output',
+  vite: () => ({
+    plugins: [preact(), ruleDocsLeftOut()],
+    define: { 'import.meta.env.WXT_E2E_OPEN_SHADOW': JSON.stringify(String(E2E_BUILD)) },
+  }),
   hooks: {
     // The index ships as JSON data beside the code, not inside a script:
     // Firefox refuses to parse script files over 4 MB, and JSON.parse is faster.

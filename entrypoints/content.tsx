@@ -3,8 +3,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../components/Overlay';
-import '../components/diff.css';
-import '../components/overlay.css';
+import diffCss from '../components/diff.css?inline';
+import overlayCss from '../components/overlay.css?inline';
 import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';
 import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
@@ -46,7 +46,9 @@ function settled(ctx: ContentScriptContext): Promise<void> {
 export default defineContentScript({
   matches: [...CONTENT_MATCHES],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The overlay's styles travel inside the script, not as a file the page could be allowed to
+  // load: no web-accessible resource at all, and "Check this page" on any site is styled too.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const listed = SITES.find((site) => hostIsSite(location.hostname, site));
     let current: { remove(): void } | null = null;
@@ -78,6 +80,10 @@ export default defineContentScript({
       };
       const ui = await createShadowRootUi(ctx, {
         name: 'wiretrace-overlay',
+        // Closed: the page cannot read what we say about it. Only the browser-test build opens it,
+        // so tests can click inside (tests/e2e/harness.ts; the production build is tested closed).
+        mode: import.meta.env.WXT_E2E_OPEN_SHADOW === 'true' ? 'open' : 'closed',
+        css: `${overlayCss}\n${diffCss}`,
         position: 'inline',
         anchor: 'body',
         append: 'last',

@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * The browser-test build (npm run build:e2e): the production code with the overlay's shadow root
+ * open, so tests can click inside it. The production build, shadow root closed, is tested too.
+ */
+export const EXTENSION_DIR = resolve('.output/e2e/chrome-mv3');
+export const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 
 /** Fixture pages served under the real hostnames and paths the content script matches. */
 export const ROUTES: Record<string, string> = {
@@ -52,9 +57,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the Chrome extension when the build folder is missing (npm test builds it first). */
+/** Builds the Chrome extension (test and production builds) when missing (npm test builds both first). */
 export function ensureBuilt(): void {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execSync('npm run build:e2e', { stdio: 'inherit' });
+  if (!existsSync(join(PRODUCTION_DIR, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
 }
 
 /**
@@ -62,7 +68,7 @@ export function ensureBuilt(): void {
  * extension. Every hostname resolves to the server, so any request the
  * extension or page makes anywhere is recorded, and nothing leaves the machine.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(extension: string = EXTENSION_DIR): Promise<Harness> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const key = `${req.headers.host?.replace(/:\d+$/, '')}${req.url}`;
@@ -91,8 +97,8 @@ export async function startHarness(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
       '--no-sandbox',
       '--disable-gpu',

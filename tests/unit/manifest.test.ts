@@ -1,0 +1,92 @@
+/**
+ * The built manifests, checked so that a change cannot widen what Wiretrace
+ * may touch without this test being edited too: content scripts only on the
+ * listed news sites, no access to every site, the one-click check through
+ * activeTab + scripting.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_MATCHES } from '../../lib/sites';
+
+type Manifest = Record<string, unknown> & {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[]; all_frames?: boolean }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> | string[];
+};
+
+/** Reads a build's manifest, building it first when missing (npm test builds both before the tests). */
+function manifestOf(target: 'chrome-mv3' | 'firefox-mv2'): Manifest {
+  const file = join('.output', target, 'manifest.json');
+  if (!existsSync(file)) execSync(target === 'chrome-mv3' ? 'npx wxt build' : 'npx wxt build -b firefox');
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+const SITES = [...CONTENT_MATCHES].sort();
+/** Patterns that would reach every site. */
+const EVERY_SITE = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
+/** API permissions the extension may hold; anything else fails here until it is argued for. */
+const API_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+
+describe('Chrome manifest (MV3)', () => {
+  const manifest = manifestOf('chrome-mv3');
+
+  it('holds only storage, activeTab and scripting', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(API_PERMISSIONS);
+  });
+
+  it('has host access only to the listed news sites', () => {
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual(SITES);
+    for (const pattern of EVERY_SITE) expect(manifest.host_permissions).not.toContain(pattern);
+  });
+
+  it('asks for nothing more at run time', () => {
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('injects its content script only on the listed sites, top frame only', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    const script = manifest.content_scripts![0]!;
+    expect([...script.matches].sort()).toEqual(SITES);
+    expect(script.all_frames ?? false).toBe(false);
+  });
+
+  it('exposes no file to web pages (the overlay styles travel inside the script)', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('keeps the default content security policy and accepts no outside connections', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+});
+
+describe('Firefox manifest (MV2)', () => {
+  const manifest = manifestOf('firefox-mv2');
+
+  it('holds the same API permissions and host access as the Chrome build', () => {
+    const held = [...(manifest.permissions ?? [])].sort();
+    expect(held).toEqual([...API_PERMISSIONS, ...SITES].sort());
+    for (const pattern of EVERY_SITE) expect(held).not.toContain(pattern);
+  });
+
+  it('asks for nothing more at run time', () => {
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('injects its content script only on the listed sites', () => {
+    expect([...manifest.content_scripts![0]!.matches].sort()).toEqual(SITES);
+    expect(manifest.content_scripts).toHaveLength(1);
+  });
+
+  it('keeps the default content security policy and exposes no file to web pages', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+});
