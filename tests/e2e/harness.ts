@@ -54,6 +54,10 @@ export interface Harness {
   context: BrowserContext;
   /** Every request that reached the loopback server, as host + path. */
   requests: string[];
+  /** Every request the browser made (pages, extension pages, the extension's service worker), as URLs. */
+  browserRequests: Array<{ url: string; fromServiceWorker: boolean }>;
+  /** Connections that were not HTTP requests (a TLS handshake to any https:// address ends here too). */
+  otherConnections: number;
   close(): Promise<void>;
 }
 
@@ -68,11 +72,21 @@ export function ensureBuilt(): void {
  * extension. Every hostname resolves to the server, so any request the
  * extension or page makes anywhere is recorded, and nothing leaves the machine.
  */
-export async function startHarness(extension: string = EXTENSION_DIR): Promise<Harness> {
+export async function startHarness(
+  extension: string = EXTENSION_DIR,
+  /** More pages to serve, host + path → HTML. */
+  extraPages: Record<string, string> = {},
+): Promise<Harness> {
   const requests: string[] = [];
+  let otherConnections = 0;
   const server: Server = createServer((req, res) => {
     const key = `${req.headers.host?.replace(/:\d+$/, '')}${req.url}`;
     requests.push(key);
+    if (extraPages[key] !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extraPages[key]);
+      return;
+    }
     const fixture = ROUTES[key];
     if (req.url === '/favicon.ico') {
       res.writeHead(204).end();
@@ -89,6 +103,10 @@ export async function startHarness(extension: string = EXTENSION_DIR): Promise<H
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(readFileSync(join('tests/fixtures/pages', fixture, 'source.html')));
+  });
+  server.on('clientError', (_error, socket) => {
+    otherConnections++;
+    socket.destroy();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
@@ -108,9 +126,17 @@ export async function startHarness(extension: string = EXTENSION_DIR): Promise<H
       '--disable-sync',
     ],
   });
+  const browserRequests: Harness['browserRequests'] = [];
+  context.on('request', (request) =>
+    browserRequests.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null }),
+  );
   return {
     context,
     requests,
+    browserRequests,
+    get otherConnections() {
+      return otherConnections;
+    },
     async close() {
       await context.close();
       await new Promise((done) => server.close(done));

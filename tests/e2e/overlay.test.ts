@@ -394,14 +394,27 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     }
   });
 
-  it('logged no page errors and made no network request of its own', () => {
+  it('logged no page errors and made no network request of its own, through every screen above', async () => {
     expect(errors).toEqual([]);
     const pages = new Set(
       [ARTICLE, TBS, UNRELATED, HOME, `https://${SPA_START}`].map((u) => u.replace('https://', '')),
     );
+    // What reached any address (every hostname resolves to the test server).
     const others = harness.requests.filter(
       (r) => !pages.has(r) && !r.endsWith('/favicon.ico') && !BROWSER_HOSTS.test(r),
     );
     expect(others).toEqual([]);
+    // What the browser saw requested, the service worker's requests included: the pages the tests
+    // opened (and the SPA's own fetches of them), the extension's own files, nothing else.
+    const own = `chrome-extension://${await extensionId(harness.context)}/`;
+    const unexpected = harness.browserRequests.filter(
+      ({ url }) =>
+        !url.startsWith(own) &&
+        !url.startsWith('data:') &&
+        !pages.has(url.replace(/^https?:\/\//, '')) &&
+        !url.endsWith('/favicon.ico'),
+    );
+    expect(unexpected).toEqual([]);
+    expect(harness.browserRequests.filter((r) => r.fromServiceWorker && !r.url.startsWith(own))).toEqual([]);
   });
 });
