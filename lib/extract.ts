@@ -190,9 +190,18 @@ function nextInOrder(el: Element, root: Element): Element | null {
  * drops them, but they say who wrote the story and when. Recognised by the
  * same boilerplate rules that move such lines to metadata in the body.
  */
+/**
+ * A document's body, or null. Readability can leave its copy without a root
+ * element (a fuzzed variant of a benchmark page did), and linkedom's `body`
+ * then throws where a browser's returns null.
+ */
+function bodyOf(doc: Document): HTMLElement | null {
+  return doc.documentElement ? doc.body : null;
+}
+
 function headerMetaLines(copy: Document): MetaLine[] {
   const h1 = copy.querySelector('h1');
-  const root = copy.body;
+  const root = bodyOf(copy);
   if (!h1 || !root) return [];
   const out: MetaLine[] = [];
   let el: Element | null = h1;
@@ -298,7 +307,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   } catch {
     parsed = null;
   }
-  const container = parsed?.content ?? copy.body;
+  const container = parsed?.content ?? bodyOf(copy);
   if (!container) return { ok: false, reason: 'empty' };
   const { blocks, meta } = cleanBlocks(blocksOf(container), title);
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
