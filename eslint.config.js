@@ -10,4 +10,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Page text is never rendered as HTML: no markup strings into the DOM, in any of our code.
+    files: ['lib/**', 'entrypoints/**', 'components/**', 'utils/**', 'messaging/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Page text is rendered as text, never as HTML.',
+        },
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Page text is rendered as text, never as HTML.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='insertAdjacentHTML'], CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'Page text is rendered as text, never as HTML.',
+        },
+      ],
+    },
+  },
 );

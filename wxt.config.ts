@@ -41,6 +41,9 @@ export default defineConfig({
     // Storage for settings; activeTab + scripting for "Check this page" on any site, on a click.
     permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: [...CONTENT_MATCHES],
-    browser_specific_settings: { gecko: { id: 'wiretrace@wiretrace.dev' } },
+    browser_specific_settings: {
+      // Firefox asks every add-on to declare what it collects: nothing (no page text leaves the browser).
+      gecko: { id: 'wiretrace@wiretrace.dev', data_collection_permissions: { required: ['none'] } },
+    },
   },
 });

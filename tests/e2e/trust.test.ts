@@ -46,6 +46,12 @@ const HOSTILE: Record<string, string> = {
       'There is a real risk for new armed conflict',
       `There is a real risk ${HOSTILE_QUOTE.replace(/</g, '&lt;').replace(/>/g, '&gt;')} for new armed conflict`,
     ],
+    // Inert in the live page (scripting is on, so <noscript> holds text); Readability unwraps such
+    // images in its copy, where the handler would run if the copy were a live document.
+    [
+      '<p>&quot;There are significant differences',
+      '<noscript><img src="x" onerror="window.__pwned=3"></noscript>\n<p>&quot;There are significant differences',
+    ],
     [
       '<h1 class="articleHeader">NATO offers',
       `<h1 class="articleHeader">${HOSTILE_TITLE.replace(/</g, '&lt;').replace(/>/g, '&gt;')} NATO offers`,
