@@ -14,6 +14,9 @@ function ruleDocsLeftOut(): Plugin {
   };
 }
 
+/** What a runtime request for a reader's own site may name (never granted as a whole). */
+const ANY_SITE = '*://*/*';
+
 /** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build` (npm run build:e2e). */
 const E2E_BUILD = process.env.WXT_E2E_OPEN_SHADOW === 'true';
 
@@ -34,16 +37,19 @@ export default defineConfig({
       files.push({ absoluteSrc: resolve('assets/index.json'), relativeDest: INDEX_PATH.slice(1) });
     },
   },
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Wiretrace',
     description:
       'Which wire story is this page, how faithfully, where else it ran, and what every quote originally said.',
     // Storage for settings; activeTab + scripting for "Check this page" on any site, on a click.
     permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: [...CONTENT_MATCHES],
+    // Sites the reader adds in the options are asked for one at a time when added (permissions.request
+    // with that one site's pattern); this optional pattern is only what such a request may name.
+    ...(manifestVersion === 3 ? { optional_host_permissions: [ANY_SITE] } : { optional_permissions: [ANY_SITE] }),
     browser_specific_settings: {
       // Firefox asks every add-on to declare what it collects: nothing (no page text leaves the browser).
       gecko: { id: 'wiretrace@wiretrace.dev', data_collection_permissions: { required: ['none'] } },
     },
-  },
+  }),
 });

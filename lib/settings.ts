@@ -4,6 +4,8 @@
  * a corrupt entry never costs the reader the rest of their settings.
  */
 
+import { isSiteName } from './sites';
+
 export type PanelMode = 'badge' | 'open';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -21,16 +23,22 @@ export interface Settings {
   theme: Theme;
   /** Listed news sites the reader turned off (by name, as in lib/sites SITES). */
   disabledSites: string[];
+  /**
+   * Sites the reader added ("example.com"; subdomains included). Checked only
+   * once the browser has granted the host permission, asked for when added.
+   */
+  userSites: string[];
 }
 
-/** 2: highlight and theme added (version 1 held only `panel`). 3: disabledSites. */
-export const SETTINGS_VERSION = 3;
+/** 2: highlight and theme added (version 1 held only `panel`). 3: disabledSites. 4: userSites. */
+export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   panel: 'badge',
   highlight: false,
   theme: 'auto',
   disabledSites: [],
+  userSites: [],
 });
 
 const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
@@ -39,6 +47,7 @@ const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings
   theme: (v): v is Theme => v === 'auto' || v === 'light' || v === 'dark',
   disabledSites: (v): v is string[] =>
     Array.isArray(v) && v.length <= MAX_SITES && v.every((x) => typeof x === 'string' && x.length <= MAX_SITE_LENGTH),
+  userSites: (v): v is string[] => Array.isArray(v) && v.length <= MAX_SITES && v.every(isSiteName),
 };
 
 /** Stored values of earlier versions, brought to this one (each step keeps what the reader chose). */
@@ -46,6 +55,7 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
   2: (old) =>
     repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), highlight: false, theme: 'auto' }),
   3: (old) => repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), disabledSites: [] }),
+  4: (old) => repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), userSites: [] }),
 };
 
 /** A valid Settings from any stored value, field by field. */
@@ -57,5 +67,9 @@ export function repairSettings(stored: unknown): Settings {
     if (VALIDATORS[key](value)) out[key] = value;
   };
   for (const key of Object.keys(VALIDATORS) as (keyof Settings)[]) take(key);
+  // The reader's own sites are kept one by one: a damaged entry costs that entry, not the list
+  // (each was granted a permission the reader would otherwise have to give again).
+  if (Array.isArray(source.userSites) && !VALIDATORS.userSites(source.userSites))
+    out.userSites = [...new Set(source.userSites.filter(isSiteName))].slice(0, MAX_SITES);
   return out;
 }

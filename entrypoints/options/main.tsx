@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
-import type { Settings, Theme } from '../../lib/settings';
-import { SITES } from '../../lib/sites';
+import { repairSettings, type Settings, type Theme } from '../../lib/settings';
+import { siteFromInput, sitePattern, SITES } from '../../lib/sites';
+import { browser } from 'wxt/browser';
 import { sendMessage, type IndexStatus } from '../../messaging/protocol';
 import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
-import { loadSettings, saveSettings } from '../../utils/settings';
+import { loadSettings, saveSettings, settingsItem } from '../../utils/settings';
 import '../../components/page.css';
 
 /** Largest index file accepted for import: well past 100,000 stories in the compact build. */
@@ -86,6 +87,85 @@ function IndexSection() {
   );
 }
 
+/**
+ * The reader's own news sites. Adding one asks the browser for that one
+ * site's permission, in the click itself (browsers require a user gesture);
+ * it is saved only once granted. Removing one gives the permission back.
+ */
+function UserSites({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void> }) {
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const parsed = siteFromInput(input);
+    if (!parsed.ok) {
+      setMessage({ text: parsed.error, problem: true });
+      return;
+    }
+    const { site } = parsed;
+    if (settings.userSites.includes(site)) {
+      setMessage({ text: `${site} is already on your list.`, problem: true });
+      return;
+    }
+    // Nothing awaited before this call: the request must stay inside the click.
+    const granted = await browser.permissions.request({ origins: [sitePattern(site)] });
+    if (!granted) {
+      setMessage({ text: `The browser did not give access to ${site}: it is not checked.`, problem: true });
+      return;
+    }
+    await save({ userSites: [...settings.userSites, site].sort() });
+    setInput('');
+    setMessage({ text: `${site} added: its pages are checked as you read.`, problem: false });
+  };
+
+  const remove = async (site: string) => {
+    await browser.permissions.remove({ origins: [sitePattern(site)] });
+    await save({ userSites: settings.userSites.filter((s) => s !== site) });
+    setMessage({ text: `${site} removed, and Wiretrace's access to it given back.`, problem: false });
+  };
+
+  return (
+    <fieldset>
+      <legend>Your own news sites</legend>
+      {settings.userSites.length === 0 ? (
+        <p class="hint">None yet.</p>
+      ) : (
+        <ul class="user-sites">
+          {settings.userSites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button type="button" aria-label={`Remove ${site}`} onClick={() => void remove(site)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(e) => void add(e)}>
+        <label>
+          Add a news site{' '}
+          <input
+            type="text"
+            value={input}
+            placeholder="example.com"
+            spellcheck={false}
+            autocomplete="off"
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+        </label>{' '}
+        <button type="submit">Add site</button>
+      </form>
+      {message && (
+        <p role={message.problem ? 'alert' : 'status'} class={message.problem ? 'problem' : undefined}>
+          {message.text}
+        </p>
+      )}
+      <p class="hint">The browser asks you to allow each site you add; nothing else is asked for.</p>
+    </fieldset>
+  );
+}
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
@@ -98,6 +178,8 @@ function Options() {
     setSettings(await saveSettings(patch));
     setSaved(true);
   };
+  // Another page (or the browser's own settings) may change the list: show what is stored.
+  useEffect(() => settingsItem.watch((next) => setSettings(repairSettings(next))), []);
 
   if (!settings) return <p>Loading…</p>;
   return (
@@ -144,8 +226,9 @@ function Options() {
             {site}
           </label>
         ))}
-        <p class="hint">On any other site, use “Check this page” in the toolbar popup.</p>
+        <p class="hint">On any other site, use “Check this page” in the toolbar popup, or add it below.</p>
       </fieldset>
+      <UserSites settings={settings} save={save} />
       <fieldset>
         <legend>Highlights</legend>
         <label>

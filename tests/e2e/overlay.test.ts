@@ -254,6 +254,24 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('refuses a listed site and a non-site as "your own news site", saying why, and stores nothing', async () => {
+    const options = await openExtensionPage('options.html');
+    const field = options.getByLabel('Add a news site');
+    const add = options.getByRole('button', { name: 'Add site' });
+    await field.fill('https://uk.investing.com/news/markets');
+    await add.click();
+    await expect(options.getByRole('alert').textContent()).resolves.toBe('investing.com is already on the list above.');
+    await field.fill('<img src=x onerror=alert(1)>');
+    await add.click();
+    await expect(options.getByRole('alert').textContent()).resolves.toContain('is not a site');
+    expect(await options.locator('.user-sites li').count()).toBe(0);
+    await expect(options.locator('fieldset', { hasText: 'Your own news sites' }).textContent()).resolves.toContain(
+      'None yet.',
+    );
+    await options.screenshot({ path: join(SCREENSHOTS, 'options-own-sites-refused.png'), fullPage: true });
+    await options.close();
+  });
+
   it('refuses a corrupt and a future-version index file, explains why, and keeps matching with the index in use', async () => {
     const options = await openExtensionPage('options.html');
     const info = options.locator('.index-info');

@@ -45,8 +45,8 @@ describe('Chrome manifest (MV3)', () => {
     for (const pattern of EVERY_SITE) expect(manifest.host_permissions).not.toContain(pattern);
   });
 
-  it('asks for nothing more at run time', () => {
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  it('may ask at run time for a site the reader adds (one site per request, see entrypoints/options)', () => {
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
@@ -76,8 +76,8 @@ describe('Firefox manifest (MV2)', () => {
     for (const pattern of EVERY_SITE) expect(held).not.toContain(pattern);
   });
 
-  it('asks for nothing more at run time', () => {
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+  it('may ask at run time for a site the reader adds, and for nothing else', () => {
+    expect(manifest.optional_permissions).toEqual(['*://*/*']);
   });
 
   it('injects its content script only on the listed sites', () => {

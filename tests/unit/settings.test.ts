@@ -11,9 +11,15 @@ describe('settings', () => {
     [{ panel: 42, unknown: true }, DEFAULT_SETTINGS],
     [
       { panel: 'open', highlight: 'yes', theme: 'dark', disabledSites: ['voi.id'] },
-      { panel: 'open', highlight: false, theme: 'dark', disabledSites: ['voi.id'] },
+      { panel: 'open', highlight: false, theme: 'dark', disabledSites: ['voi.id'], userSites: [] },
     ],
     [{ disabledSites: [7, 'x'] }, DEFAULT_SETTINGS],
+    // The reader's own sites are repaired entry by entry: each stands for a permission they granted.
+    [
+      { userSites: ['example.com', 42, 'not a site', 'www.example.org', 'example.com', 'news.example.net'] },
+      { ...DEFAULT_SETTINGS, userSites: ['example.com', 'news.example.net'] },
+    ],
+    [{ userSites: 'example.com' }, DEFAULT_SETTINGS],
   ])('repairs %j field by field', (stored, expected) => {
     expect(repairSettings(stored)).toEqual(expected);
   });
@@ -24,6 +30,12 @@ describe('settings', () => {
       panel: 'open',
       theme: 'dark',
       disabledSites: [],
+    });
+    expect(SETTINGS_MIGRATIONS[4]!({ panel: 'open', disabledSites: ['voi.id'] })).toEqual({
+      ...DEFAULT_SETTINGS,
+      panel: 'open',
+      disabledSites: ['voi.id'],
+      userSites: [],
     });
   });
 
