@@ -84,6 +84,8 @@ export default defineBackground(() => {
 
   onMessage('checkTab', async ({ data, sender }) => {
     assertOwnSender(sender);
+    // A fresh check: the popup waits for this tab's new result, not an earlier one.
+    statuses.delete(data.tabId);
     try {
       // The reader asked for this page: the script runs even on a site they turned off.
       await browser.scripting.executeScript({

@@ -6,6 +6,10 @@ import type { SearchResult } from '../../lib/search';
 import { sendMessage, type TabStatus } from '../../messaging/protocol';
 import '../../components/page.css';
 
+/** How long "Check this page" waits for the page's result, and how often it asks. */
+const CHECK_WAIT_MS = 6_000;
+const CHECK_POLL_MS = 200;
+
 function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<TabStatus | null>(null);
@@ -25,9 +29,21 @@ function Popup() {
     if (tabId === null) return;
     setNote('Checking…');
     const answer = await sendMessage('checkTab', { tabId });
-    setNote(answer.ok ? '' : `This page cannot be checked: ${answer.error ?? 'unknown error'}`);
-    // The content script reports to the background; give it a moment to finish.
-    setTimeout(() => void refresh(tabId), 500);
+    if (!answer.ok) {
+      setNote(`This page cannot be checked: ${answer.error ?? 'unknown error'}`);
+      return;
+    }
+    // The content script reports to the background when it has a result; a page with no article never does.
+    for (let waited = 0; waited < CHECK_WAIT_MS; waited += CHECK_POLL_MS) {
+      await new Promise((done) => setTimeout(done, CHECK_POLL_MS));
+      const next = await sendMessage('tabStatus', { tabId });
+      if (next.state === 'checked') {
+        setStatus(next);
+        setNote('');
+        return;
+      }
+    }
+    setNote('No news article found on this page to check.');
   };
 
   const line =

@@ -22,6 +22,8 @@ export const ROUTES: Record<string, string> = {
   'www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629': 'tbs-article',
   'uk.investing.com/news/stock-market-news/regional-banks-1': 'investing-unrelated',
   'uk.investing.com/': 'investing-home',
+  // The same article on a site Wiretrace may not touch unless the reader asks.
+  'www.example-news.org/world/nato-talks': 'investing-article',
 };
 
 /**

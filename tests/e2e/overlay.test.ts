@@ -19,6 +19,8 @@ const ARTICLE =
 const TBS = 'https://www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629';
 const UNRELATED = 'https://uk.investing.com/news/stock-market-news/regional-banks-1';
 const HOME = 'https://uk.investing.com/';
+/** A site Wiretrace has no access to (not listed, not added by the reader). */
+const OTHER_SITE = 'https://www.example-news.org/world/nato-talks';
 /** Time the pipeline gets on a page where we expect it to show nothing. */
 const QUIET_WAIT_MS = 2_500;
 /** Chromium's own update checks, made by the browser whatever extension is loaded. */
@@ -356,6 +358,65 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  /**
+   * The popup for a tab, as if opened from the toolbar over it: it reads "the active tab of its
+   * window" when it loads, so the tab is brought to the front and the popup (in a tab of its own,
+   * in the background) loaded again.
+   */
+  async function popupFor(page: Page): Promise<Page> {
+    await page.bringToFront();
+    const popup = await openExtensionPage('popup.html');
+    // The tab opened just before the popup: the extension may not see its URL (no access to its site).
+    await popup.evaluate(async () => {
+      type Tab = { id: number };
+      type Tabs = {
+        query(q: object): Promise<Tab[]>;
+        getCurrent(): Promise<Tab>;
+        update(id: number, p: object): Promise<unknown>;
+      };
+      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      const self = await tabs.getCurrent();
+      const before = (await tabs.query({})).filter((t) => t.id < self.id).sort((x, y) => y.id - x.id);
+      await tabs.update(before[0]!.id, { active: true });
+    });
+    await popup.reload();
+    await popup.locator('.status').filter({ hasNotText: 'Loading' }).waitFor();
+    return popup;
+  }
+
+  it('checks a page on request from the popup, even on a site the reader turned off', async () => {
+    const options = await openExtensionPage('options.html');
+    await options.getByLabel('tbsnews.net').uncheck();
+    await options.getByText('Saved.').waitFor();
+    const page = await open(TBS);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    expect(await page.locator('wiretrace-overlay').count()).toBe(0);
+    const popup = await popupFor(page);
+    await expect(popup.locator('.status').textContent()).resolves.toBe('This page has not been checked.');
+    await popup.getByRole('button', { name: 'Check this page' }).click();
+    await popup.locator('.status', { hasText: 'Reuters' }).waitFor({ timeout: 10_000 });
+    await expect(popup.locator('.status').textContent()).resolves.toMatch(/\((verbatim|edited):/);
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 10_000 });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-checked.png') });
+    await popup.close();
+    await page.close();
+    await options.getByLabel('tbsnews.net').check();
+    await options.close();
+  });
+
+  it('says plainly when a page cannot be checked (no access granted to its site)', async () => {
+    const page = await open(OTHER_SITE);
+    const popup = await popupFor(page);
+    await popup.getByRole('button', { name: 'Check this page' }).click();
+    // Without a click on the toolbar button the browser grants no activeTab access (a headless browser
+    // cannot click it): the popup explains instead of failing silently.
+    await expect(popup.locator('.note').textContent({ timeout: 10_000 })).resolves.toMatch(
+      /^This page cannot be checked: /,
+    );
+    await popup.close();
+    await page.close();
+  });
+
   it('does not move the article when the overlay appears (no layout shift)', async () => {
     const page = await harness.context.newPage();
     // Measure the article before the extension's script can have run: the page's own script records it at once.
@@ -415,7 +476,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
   it('logged no page errors and made no network request of its own, through every screen above', async () => {
     expect(errors).toEqual([]);
     const pages = new Set(
-      [ARTICLE, TBS, UNRELATED, HOME, `https://${SPA_START}`].map((u) => u.replace('https://', '')),
+      [ARTICLE, TBS, UNRELATED, HOME, OTHER_SITE, `https://${SPA_START}`].map((u) => u.replace('https://', '')),
     );
     // What reached any address (every hostname resolves to the test server).
     const others = harness.requests.filter(
