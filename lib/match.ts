@@ -161,21 +161,9 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-/** Share of `page`'s hashes found in `wire`: both distinct and sorted, compared by a merge. */
+/** Share of `page`'s hashes found in `wire` (both distinct and sorted). */
 function containment(page: HashList, wire: HashList): number {
-  if (page.length === 0) return 0;
-  let common = 0;
-  for (let i = 0, j = 0; i < page.length && j < wire.length;) {
-    const a = page[i]!;
-    const b = wire[j]!;
-    if (a === b) {
-      common++;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
-  return common / page.length;
+  return page.length === 0 ? 0 : sharedCount(page, wire) / page.length;
 }
 
 /** Positions of a longest strictly increasing subsequence: alignments that keep the wire text's order. */
@@ -222,50 +210,43 @@ function readPage(article: Article): { sentences: PageSentence[]; fingerprints: 
   };
 }
 
-const NO_SENTENCES: readonly number[] = [];
-
-/** Per wire version: content key → the sentences that have it, so a page sentence meets only the sentences it shares words with. */
-const KEY_POSTINGS = new WeakMap<WireVersionIndex, Map<number, number[]>>();
-
-function keyPostings(version: WireVersionIndex): Map<number, number[]> {
-  let map = KEY_POSTINGS.get(version);
-  if (!map) {
-    map = new Map();
-    version.sentences.forEach((w, index) => {
-      for (const k of w.keys) {
-        const list = map!.get(k);
-        if (list) list.push(index);
-        else map!.set(k, [index]);
-      }
-    });
-    KEY_POSTINGS.set(version, map);
+/** Shared values of two distinct, sorted hash lists (a merge: no set, no allocation). */
+function sharedCount(a: HashList, b: HashList): number {
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return map;
+  return common;
 }
 
-/** Shared-key counters, one per wire sentence, reused from sentence to sentence (zeroed after each use). */
-let sharedKeys = new Uint16Array(0);
-
+/**
+ * Each page sentence's closest wire sentence by content words (Dice), then
+ * how much of it is the wire sentence word for word. Sorted prints compare
+ * by a merge: for a wire text of a few dozen sentences this costs less than
+ * building any lookup structure, and allocates nothing per wire sentence.
+ */
 function alignVersion(page: PageSentence[], version: WireVersionIndex) {
-  const postings = keyPostings(version);
-  if (sharedKeys.length < version.sentences.length) sharedKeys = new Uint16Array(version.sentences.length);
-  const touched: number[] = [];
+  const wire = version.sentences;
   const best = page.map((s) => {
-    // Shared content keys per wire sentence, counted from the postings: Dice without a full scan.
-    for (const k of s.keys) {
-      for (const index of postings.get(k) ?? NO_SENTENCES) {
-        if (sharedKeys[index] === 0) touched.push(index);
-        sharedKeys[index]!++;
-      }
-    }
     let top = { index: -1, sim: 0, exact: 0 };
-    for (const index of touched) {
-      const sim = (2 * sharedKeys[index]!) / (s.keys.length + version.sentences[index]!.keys.length);
-      sharedKeys[index] = 0;
-      if (sim > top.sim || (sim === top.sim && index < top.index)) top = { index, sim, exact: 0 };
+    for (let index = 0; index < wire.length; index++) {
+      const keys = wire[index]!.keys;
+      // Dice cannot beat the best so far when even full overlap would not.
+      const ceiling = (2 * Math.min(s.keys.length, keys.length)) / (s.keys.length + keys.length);
+      if (ceiling < top.sim || ceiling < REWORDED_SENTENCE) continue;
+      const shared = sharedCount(s.keys, keys);
+      if (shared === 0) continue;
+      const sim = (2 * shared) / (s.keys.length + keys.length);
+      if (sim > top.sim) top = { index, sim, exact: 0 };
     }
-    touched.length = 0;
-    if (top.index >= 0) top.exact = containment(s.shingles, version.sentences[top.index]!.shingles);
+    if (top.index >= 0) top.exact = containment(s.shingles, wire[top.index]!.shingles);
     return top;
   });
   const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
@@ -456,6 +437,32 @@ export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly St
   });
 }
 
+/**
+ * How many page quotes an original gives in the same words (exact or minor
+ * changes). The scan over candidate stories for a report of the same event:
+ * most of their quotes share a word or two with the page's and nothing more,
+ * so an original is compared word by word only when at least half of the
+ * page quote's content words are in it as they stand (spelling folds
+ * included); the letter-by-letter spelling test is left to checkQuotes.
+ */
+function quotesInSameWords(pageQuotes: readonly Quote[], originals: readonly StoryQuote[]): number {
+  let count = 0;
+  for (const q of pageQuotes) {
+    const page = quoteWords(q.text);
+    const needed = Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * page.contentKeys.length);
+    const same = originals.some((original) => {
+      const words = quoteWords(original.text);
+      let shared = 0;
+      for (const k of page.contentKeys) if (words.keys.has(k)) shared++;
+      if (shared < needed) return false;
+      const { fidelity } = compareQuote(q.text, original.text);
+      return fidelity === 'exact' || fidelity === 'minor';
+    });
+    if (same) count++;
+  }
+  return count;
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -614,9 +621,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   if (longQuotes.length < SAME_EVENT_QUOTES) return { match: null, quotes: [] };
   for (const [i, position] of positions.entries()) {
     const entry = index.story(position);
-    const sameWords = checkQuotes(longQuotes, entry.story.quotes).filter(
-      (q) => q.fidelity === 'exact' || q.fidelity === 'minor',
-    ).length;
+    const sameWords = quotesInSameWords(longQuotes, entry.story.quotes);
     if (sameWords >= SAME_EVENT_QUOTES) {
       const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
       const quotes = checkQuotes(pageQuotes, entry.story.quotes);
