@@ -4,7 +4,7 @@
  * index in the same run; memory per story; and whether the answers were right.
  *   npm run synth:corpus -- --stories 10000 --out /tmp/synth-10000
  *   npm run build:index -- --corpus /tmp/synth-10000 --compact /tmp/synth-10000.wtix
- *   npm run bench:match -- --index /tmp/synth-10000.wtix --corpus /tmp/synth-10000 [--pages 300 --brute 30 --warmup 100 --rounds 3]
+ *   npm run bench:match -- --index /tmp/synth-10000.wtix --corpus /tmp/synth-10000 [--pages 300 --brute 30 --warmup 300 --rounds 3]
  * Pages: copies of random stories (whole, first three paragraphs, shuffled,
  * ads between paragraphs) and negatives (sentences of many stories, the seed
  * corpus when the synthetic index does not hold it).
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     pages: { type: 'string', default: '300' },
     brute: { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
   },
 });
