@@ -21,7 +21,6 @@ import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './m
 
 export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 export const COMPACT_SCHEMA_VERSION = 1;
-const EMPTY = new Uint32Array(0);
 /** Decoded stories kept in memory. */
 const DECODED_STORY_CACHE = 256;
 const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postingHashes', 'postingStories'] as const;
@@ -377,16 +376,18 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   return {
     header,
     storyCount: n,
-    postings(hash: number, max: number) {
+    eachPosting(hash: number, max: number, visit: (story: number) => void) {
       const prefix = hash >>> (32 - PREFIX_BITS);
       const lo = firstAtOrAbove(hash, prefixStart[prefix]!, prefixStart[prefix + 1]!);
       let end = lo;
       while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
       // Too common to tell stories apart: not worth reading.
-      if (end - lo > max) return EMPTY;
-      const stories = postingStories.subarray(lo, end);
-      // A damaged file may point past the last story: such entries are dropped, not followed.
-      return stories.every((story) => story < n) ? stories : stories.filter((story) => story < n);
+      if (end - lo > max) return;
+      for (let i = lo; i < end; i++) {
+        const story = postingStories[i]!;
+        // A damaged file may point past the last story: such entries are dropped, not followed.
+        if (story < n) visit(story);
+      }
     },
     story(position: number) {
       const cached = cache.get(position);

@@ -77,8 +77,12 @@ export interface StoryEntry {
  */
 export interface MatchIndex {
   readonly storyCount: number;
-  /** Positions of the stories that contain a fingerprint; none when more than `max` do (too common to count). */
-  postings(hash: number, max: number): readonly number[] | Uint32Array;
+  /**
+   * Calls `visit` with the position of each story that contains a fingerprint; with none when more
+   * than `max` do (too common to count). A visitor, not a list: a page looks up hundreds of
+   * fingerprints, and a list per look-up was garbage to collect.
+   */
+  eachPosting(hash: number, max: number, visit: (story: number) => void): void;
   story(position: number): StoryEntry;
 }
 
@@ -100,9 +104,9 @@ export function loadIndex(index: WireIndex): MatchIndex {
   });
   return {
     storyCount: entries.length,
-    postings: (hash, max) => {
-      const list = postings.get(hash) ?? [];
-      return list.length > max ? [] : list;
+    eachPosting: (hash, max, visit) => {
+      const list = postings.get(hash);
+      if (list && list.length <= max) for (const story of list) visit(story);
     },
     story: (position) => entries[position]!,
   };
@@ -481,12 +485,11 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
   const touched: number[] = [];
-  for (const h of fingerprints) {
-    for (const s of index.postings(h, common)) {
-      if (hitCounts[s] === 0) touched.push(s);
-      if (hitCounts[s]! < 0xffff) hitCounts[s]!++;
-    }
-  }
+  const count = (s: number) => {
+    if (hitCounts[s] === 0) touched.push(s);
+    if (hitCounts[s]! < 0xffff) hitCounts[s]!++;
+  };
+  for (const h of fingerprints) index.eachPosting(h, common, count);
   const hits = touched.map((s) => [s, hitCounts[s]!] as const);
   for (const s of touched) hitCounts[s] = 0;
   const ranked = [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
