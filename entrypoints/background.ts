@@ -77,6 +77,11 @@ export default defineBackground(() => {
     return result;
   });
 
+  onMessage('settings', ({ sender }) => {
+    assertOwnSender(sender);
+    return loadSettings();
+  });
+
   onMessage('tabStatus', ({ data, sender }) => {
     assertOwnSender(sender);
     return statuses.get(data.tabId) ?? { state: 'unchecked' };

@@ -9,7 +9,6 @@ import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';
 import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
 import { sendMessage } from '../messaging/protocol';
-import { loadSettings } from '../utils/settings';
 
 /** Set by the background before it injects this script for "Check this page". */
 function checkRequested(): boolean {
@@ -62,7 +61,7 @@ export default defineContentScript({
       current?.remove();
       current = null;
       // Read once per run: the reader may change them between the articles of a single-page app.
-      const settings = await loadSettings();
+      const settings = await sendMessage('settings', undefined);
       // The reader may have turned this site off; "Check this page" is their explicit request and runs anyway.
       if (mine !== run || (listed && settings.disabledSites.includes(listed) && !checkRequested())) return;
       const extracted = extractDocument(document);

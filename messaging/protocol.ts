@@ -4,6 +4,7 @@ import type { CompareView } from '../lib/compare';
 import type { IndexInfo } from '../lib/index-file';
 import type { SearchResult } from '../lib/search';
 import type { ResultView } from '../lib/view';
+import type { Settings } from '../lib/settings';
 
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
@@ -23,6 +24,11 @@ export interface IndexStatus {
 interface ProtocolMap {
   /** Content script → background: match an extracted article against the index. */
   match(data: { article: Article; url: string }): ResultView;
+  /**
+   * Content script → background: the reader's settings, read and repaired there (the content
+   * script carries no storage code: it is parsed on every page of the listed sites).
+   */
+  settings(): Settings;
   /** Popup → background: what is known about a tab. */
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
