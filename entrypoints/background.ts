@@ -2,13 +2,16 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { compareStory } from '../lib/compare';
 import { openIndexFile, type OpenedIndex } from '../lib/index-file';
-import { matchArticle } from '../lib/match';
+import { findStory, matchArticle } from '../lib/match';
 import { buildSearch, type StorySearch } from '../lib/search';
 import { INDEX_PATH, sitePattern } from '../lib/sites';
 import { toView } from '../lib/view';
 import { onMessage, type IndexStatus, type TabStatus } from '../messaging/protocol';
 import { loadImportedIndex } from '../utils/index-store';
 import { loadSettings, settingsItem } from '../utils/settings';
+
+/** Recently matched stories whose index position is remembered. */
+const MATCHED_POSITIONS = 1_000;
 
 /** The content script registered at run time for the sites the reader added. */
 const USER_SITES_SCRIPT = 'wiretrace-user-sites';
@@ -68,10 +71,19 @@ export default defineBackground(() => {
   let search: Promise<StorySearch> | null = null;
   const getSearch = () => (search ??= getIndex().then((loaded) => buildSearch(loaded.index)));
   const statuses = new Map<number, TabStatus>();
+  /** Positions of recently matched stories in the index in use, by id (for the compare page). */
+  const matchedAt = new Map<string, number>();
+  const rememberPosition = (id: string, position: number) => {
+    matchedAt.delete(id);
+    matchedAt.set(id, position);
+    if (matchedAt.size > MATCHED_POSITIONS) matchedAt.delete(matchedAt.keys().next().value!);
+  };
 
   onMessage('match', async ({ data, sender }) => {
     assertOwnSender(sender);
-    const result = toView(matchArticle((await getIndex()).index, data.article), data.url, data.article.credits);
+    const page = matchArticle((await getIndex()).index, data.article);
+    if (page.match) rememberPosition(page.match.story.id, page.match.position);
+    const result = toView(page, data.url, data.article.credits);
     if (sender.tab?.id !== undefined)
       statuses.set(sender.tab.id, { state: 'checked', title: data.article.title, result });
     return result;
@@ -120,12 +132,9 @@ export default defineBackground(() => {
   onMessage('compare', async ({ data, sender }) => {
     assertOwnSender(sender);
     const { index } = await getIndex();
-    // A linear look-up by id: the compare page is opened by hand, one story at a time.
-    for (let i = 0; i < index.storyCount; i++) {
-      const { story } = index.story(i);
-      if (story.id === data.storyId) return { view: compareStory(story) };
-    }
-    return { error: `The index in use has no story "${data.storyId}".` };
+    // Opened from an overlay, the story was just matched: found at its position, not by a scan.
+    const story = findStory(index, data.storyId, matchedAt.get(data.storyId));
+    return story ? { view: compareStory(story) } : { error: `The index in use has no story "${data.storyId}".` };
   });
 
   onMessage('openCompare', async ({ data, sender }) => {
@@ -139,6 +148,8 @@ export default defineBackground(() => {
     assertOwnSender(sender);
     loading = null;
     search = null;
+    // Positions belong to the index they were found in.
+    matchedAt.clear();
     return (await getIndex()).status;
   });
 

@@ -86,6 +86,22 @@ export interface MatchIndex {
   story(position: number): StoryEntry;
 }
 
+/**
+ * A story by id: at `hint` when it is there (the position a match reported),
+ * else by a scan, which decodes stories of a compact index one by one.
+ */
+export function findStory(index: MatchIndex, id: string, hint?: number): Story | null {
+  if (hint !== undefined && hint >= 0 && hint < index.storyCount) {
+    const { story } = index.story(hint);
+    if (story.id === id) return story;
+  }
+  for (let i = 0; i < index.storyCount; i++) {
+    const { story } = index.story(i);
+    if (story.id === id) return story;
+  }
+  return null;
+}
+
 /** An index held as JSON with its texts (the full build): each wire text is read here once, for prints and fingerprints. */
 export function loadIndex(index: WireIndex): MatchIndex {
   const postings = new Map<number, number[]>();
@@ -144,6 +160,8 @@ export interface AlignedPassage {
 
 export interface MatchResult {
   story: Story;
+  /** The story's position in the index it was matched against (finds it again without a scan). */
+  position: number;
   relation: Relation;
   /** Share of the page's own sentences (quotes aside) that follow the wire text, 0..1. */
   score: number;
@@ -503,13 +521,14 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
 /** What the text alone says of one candidate story: its best write-through and the relation it supports, if any. */
 interface TextVerdict {
   entry: StoryEntry;
+  position: number;
   top: ReturnType<typeof alignVersion>;
   relation: Exclude<Relation, 'same-event'> | null;
   why: string;
   score: number;
 }
 
-function judgeText(page: PageSentence[], entry: StoryEntry): TextVerdict {
+function judgeText(page: PageSentence[], entry: StoryEntry, position: number): TextVerdict {
   const { versions } = entry;
   const top = versions
     .map((v) => alignVersion(page, v))
@@ -525,6 +544,7 @@ function judgeText(page: PageSentence[], entry: StoryEntry): TextVerdict {
   const coverage = wireCount ? top.verbatim / wireCount : 0;
   const verdict = (relation: TextVerdict['relation'], why: string, score: number): TextVerdict => ({
     entry,
+    position,
     top,
     relation,
     why,
@@ -571,6 +591,7 @@ function toResult(
   const wireVersion = entry.versions.find((v) => v.version === top.version)!;
   return {
     story: entry.story,
+    position: verdict.position,
     relation,
     score: verdict.score,
     version: top.version,
@@ -609,7 +630,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   if (positions.length === 0) return { match: null, quotes: [] };
   const page = read.sentences;
   const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
-  const verdicts = aligned.map((position) => judgeText(page, index.story(position)));
+  const verdicts = aligned.map((position) => judgeText(page, index.story(position), position));
   const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
 
   let copy: TextVerdict | null = null;
@@ -628,7 +649,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     if (sameWords >= SAME_EVENT_QUOTES) {
       const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
       const quotes = checkQuotes(pageQuotes, entry.story.quotes);
-      const verdict = verdicts[i] ?? judgeText(page, entry);
+      const verdict = verdicts[i] ?? judgeText(page, entry, position);
       return { match: toResult(verdict, 'same-event', why, page, quotes), quotes };
     }
   }

@@ -22,8 +22,13 @@ const FAILURES = 'test-results/fuzz-failures';
 const BENCH_HTML = '../shared/extraction-bench/html';
 const SEED_VARIANTS_PER_PAGE = 300;
 const BENCH_VARIANTS_PER_PAGE = 4;
-/** "No hang": the slowest variant may take this long for extraction and matching together (parsing aside). */
-const MAX_VARIANT_MS = 3_000;
+/**
+ * "No hang": the slowest variant may take this long for extraction and matching together (parsing
+ * aside). Typical variants take 5-50 ms; the slowest measured in a run is a garbage collection or a
+ * busy machine (re-run alone, the slowest seed variant took 29-53 ms), so the bound is loose: a real
+ * hang runs for ever. FUZZ_SLOWEST=FILE saves the slowest variant for a closer look.
+ */
+const MAX_VARIANT_MS = 5_000;
 const RELATIONS = new Set(['verbatim', 'edited', 'rewritten', 'same-event']);
 const STRAY_TEXT = [
   '"',
@@ -119,7 +124,11 @@ function fuzz(pages: Array<{ name: string; html: string }>, perPage: number, see
         writeFileSync(file, broken);
         failures.push(`${label}: ${error instanceof Error ? error.message : String(error)} (variant saved as ${file})`);
       }
-      slowest = Math.max(slowest, performance.now() - start);
+      const took = performance.now() - start;
+      if (took > slowest) {
+        slowest = took;
+        if (process.env.FUZZ_SLOWEST) writeFileSync(process.env.FUZZ_SLOWEST, broken);
+      }
     }
   }
   return { failures, slowest, articles, matches };

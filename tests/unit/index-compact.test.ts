@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { openIndexFile } from '../../lib/index-file';
 import { IndexError, parseIndex } from '../../lib/index-schema';
-import { matchArticle } from '../../lib/match';
+import { findStory, matchArticle } from '../../lib/match';
 import { extractFile } from '../../scripts/node-dom';
 
 const fullBytes = readFileSync('assets/index.json');
@@ -44,6 +44,31 @@ describe('compact index build (fingerprints, quotes and metadata; no wire texts)
       newestStory: '2022-01-12',
     });
     expect(full.info).toMatchObject({ build: 'full', stories: 1, newestStory: '2022-01-12' });
+  });
+});
+
+describe('the compare page finds a story by id', () => {
+  const seed = parseIndex(fullBytes.toString('utf8')).stories[0]!;
+  const { index } = openIndexFile(
+    encodeCompactIndex([seed, { ...seed, id: 'second-story' }, { ...seed, id: 'third-story' }]),
+  );
+
+  it.each([
+    ['at the position its match reported', 'third-story', 2],
+    ['by a scan when the position is stale (another index since)', 'third-story', 0],
+    ['by a scan when the position is out of range', 'second-story', 99],
+    ['by a scan with no position', 'second-story', undefined],
+  ])('%s', (_case, id, hint) => {
+    expect(findStory(index, id, hint)?.id).toBe(id);
+  });
+
+  it('gives null for an id the index does not hold', () => {
+    expect(findStory(index, 'no-such-story', 1)).toBeNull();
+  });
+
+  it('reports the position a match found, which finds the same story again', () => {
+    const match = matchArticle(index, articleOf('investing-uk.txt')).match!;
+    expect(findStory(index, match.story.id, match.position)).toEqual(match.story);
   });
 });
 
