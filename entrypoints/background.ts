@@ -4,38 +4,15 @@ import { compareStory } from '../lib/compare';
 import { openIndexFile, type OpenedIndex } from '../lib/index-file';
 import { findStory, matchArticle } from '../lib/match';
 import { buildSearch, type StorySearch } from '../lib/search';
-import { INDEX_PATH, sitePattern } from '../lib/sites';
+import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
 import { onMessage, type IndexStatus, type TabStatus } from '../messaging/protocol';
 import { loadImportedIndex } from '../utils/index-store';
 import { loadSettings, settingsItem } from '../utils/settings';
+import { syncUserSites } from '../utils/user-sites';
 
 /** Recently matched stories whose index position is remembered. */
 const MATCHED_POSITIONS = 1_000;
-
-/** The content script registered at run time for the sites the reader added. */
-const USER_SITES_SCRIPT = 'wiretrace-user-sites';
-
-/**
- * Registers the content script for exactly those of the reader's own sites
- * the browser has granted (a site whose permission was withdrawn in the
- * browser's settings is left out until granted again).
- */
-async function syncUserSites(): Promise<void> {
-  const { userSites } = await loadSettings();
-  const granted: string[] = [];
-  for (const site of userSites)
-    if (await browser.permissions.contains({ origins: [sitePattern(site)] })) granted.push(site);
-  const wanted = granted.map(sitePattern);
-  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT] });
-  // Every wake of the worker syncs: most find nothing to change.
-  if (registered && JSON.stringify(registered.matches ?? []) === JSON.stringify(wanted)) return;
-  if (registered) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] });
-  if (wanted.length > 0)
-    await browser.scripting.registerContentScripts([
-      { id: USER_SITES_SCRIPT, matches: wanted, js: ['content-scripts/content.js'], runAt: 'document_idle' },
-    ]);
-}
 
 /** Senders we answer: this extension's own content scripts and pages, nobody else. */
 function assertOwnSender(sender: Browser.runtime.MessageSender): void {
@@ -158,7 +135,11 @@ export default defineBackground(() => {
   // One sync at a time, in order: two overlapping ones would register the same script id twice.
   let syncing: Promise<void> = Promise.resolve();
   const resync = () => {
-    syncing = syncing.then(syncUserSites).catch((error: unknown) => console.warn('Wiretrace: your sites:', error));
+    syncing = syncing
+      .then(async () => {
+        await syncUserSites(browser, (await loadSettings()).userSites);
+      })
+      .catch((error: unknown) => console.warn('Wiretrace: your sites:', error));
   };
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
