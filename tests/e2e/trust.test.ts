@@ -133,6 +133,23 @@ describe.skipIf(!haveChromium)('hostile pages (browser-test build)', () => {
   });
   afterAll(async () => harness?.close());
 
+  it("sees errors from the extension's own world (the check every test below relies on)", async () => {
+    const { page, cdp, problems } = await watch(harness, 'uk.investing.com/news/hostile/poisoned');
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    const contexts: Array<{ id: number; name: string }> = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    // Enabling again replays the page's live execution contexts, the content script's ("Wiretrace") among them.
+    await cdp.send('Runtime.disable');
+    await cdp.send('Runtime.enable');
+    const ours = contexts.find((c) => c.name === 'Wiretrace');
+    expect(ours).toBeDefined();
+    await cdp.send('Runtime.evaluate', {
+      expression: "console.error('probe'); setTimeout(() => { throw new Error('probe'); })",
+      contextId: ours!.id,
+    });
+    await expect.poll(() => problems.length).toBe(2);
+  });
+
   it('shows markup in a quote and a title as text, and runs none of it', async () => {
     const { page, problems } = await watch(harness, 'uk.investing.com/news/hostile/markup');
     const badge = page.locator('wiretrace-overlay .badge');
