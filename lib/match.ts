@@ -135,6 +135,11 @@ export interface DiffPart {
   text: string;
 }
 
+/** A change of the diff library as shown: what it is and its text. */
+export function diffPart(change: { added?: boolean; removed?: boolean }, text: string): DiffPart {
+  return { kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text };
+}
+
 export interface QuoteCheck {
   text: string;
   speaker: string | null;
@@ -222,8 +227,8 @@ interface PageSentence {
 }
 
 /** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
-function readPage(article: Article): { sentences: PageSentence[]; fingerprints: number[] } {
-  const read = readText(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
+function readPage(body: readonly string[]): { sentences: PageSentence[]; fingerprints: number[] } {
+  const read = readText(body);
   return {
     sentences: read.sentences
       .filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)
@@ -277,6 +282,8 @@ function alignVersion(page: PageSentence[], version: WireVersionIndex) {
   const verbatim = aligned.filter((a) => a.exact >= EXACT_SENTENCE).length;
   return {
     version: version.version,
+    /** The write-through's sentences, for the evidence and its coverage. */
+    wire,
     verbatim,
     aligned,
     verbatimShare: page.length ? verbatim / page.length : 0,
@@ -359,12 +366,23 @@ function lengthsAllow(a: string, b: string): boolean {
   return longest >= 5 && Math.abs(a.length - b.length) <= (1 - SPEAKER_SIMILARITY) * longest;
 }
 
+/** Content words of a page quote an original needs, at least, to be a version of it. */
+function wordsNeeded(page: QuoteWords): number {
+  return Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * page.contentKeys.length);
+}
+
+/** How many of the page quote's content words are in the original as they stand (spelling folds included). */
+function sharedAsTheyStand(page: QuoteWords, original: QuoteWords): number {
+  let shared = 0;
+  for (const k of page.contentKeys) if (original.keys.has(k)) shared++;
+  return shared;
+}
+
 /** Share of the page quote's content words found (allowing spelling variants) in the original. */
 function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
   const total = page.content.length;
-  const needed = Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * total);
-  let exact = 0;
-  for (const k of page.contentKeys) if (original.keys.has(k)) exact++;
+  const needed = wordsNeeded(page);
+  const exact = sharedAsTheyStand(page, original);
   // No word in common at all: not a version of it (and no edit distances to compute).
   if (exact === 0) return 0;
   let found = exact;
@@ -412,10 +430,7 @@ export function compareQuote(pageText: string, original: string): { fidelity: Fi
   const changedContent = [...removed, ...added].some((w) => !STOPWORDS.has(w));
   const fidelity: Fidelity =
     removed.length + added.length === 0 ? 'exact' : spellingsOnly || !changedContent ? 'minor' : 'altered';
-  const diff: DiffPart[] = changes.map((c) => ({
-    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
-    text: c.value.join(' '),
-  }));
+  const diff = changes.map((c) => diffPart(c, c.value.join(' ')));
   return { fidelity, diff };
 }
 
@@ -471,12 +486,8 @@ function quotesInSameWords(pageQuotes: readonly Quote[], originals: readonly Sto
   let count = 0;
   for (const q of pageQuotes) {
     const page = quoteWords(q.text);
-    const needed = Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * page.contentKeys.length);
     const same = originals.some((original) => {
-      const words = quoteWords(original.text);
-      let shared = 0;
-      for (const k of page.contentKeys) if (words.keys.has(k)) shared++;
-      if (shared < needed) return false;
+      if (sharedAsTheyStand(page, quoteWords(original.text)) < wordsNeeded(page)) return false;
       const { fidelity } = compareQuote(q.text, original.text);
       return fidelity === 'exact' || fidelity === 'minor';
     });
@@ -489,16 +500,16 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Hit counters, one per story, reused from page to page (zeroed again after each use). */
+let hitCounts = new Uint16Array(0);
+
 /**
  * Stories sharing enough order-aware fingerprints with the page: an
  * inverted-index lookup, not a scan. Fingerprints found in very many stories
  * ("said on Wednesday", "the United States") say nothing about which story
- * this is and are skipped; the stories sharing the most fingerprints are
- * aligned, at most MAX_CANDIDATES of them.
+ * this is and are skipped; the stories sharing the most fingerprints come
+ * first, at most MAX_CANDIDATES of them.
  */
-/** Hit counters, one per story, reused from page to page (zeroed again after each use). */
-let hitCounts = new Uint16Array(0);
-
 function candidateStories(index: MatchIndex, fingerprints: readonly number[]): number[] {
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
@@ -510,7 +521,7 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
   for (const h of fingerprints) index.eachPosting(h, common, count);
   const hits = touched.map((s) => [s, hitCounts[s]!] as const);
   for (const s of touched) hitCounts[s] = 0;
-  const ranked = [...hits].filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = hits.filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
   return ranked
     .filter(([, n]) => n >= floor)
@@ -538,9 +549,7 @@ function judgeText(page: PageSentence[], entry: StoryEntry, position: number): T
         : a,
     );
   const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
-  const wireCount = versions
-    .find((v) => v.version === top.version)!
-    .sentences.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
+  const wireCount = top.wire.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
   const coverage = wireCount ? top.verbatim / wireCount : 0;
   const verdict = (relation: TextVerdict['relation'], why: string, score: number): TextVerdict => ({
     entry,
@@ -588,7 +597,6 @@ function toResult(
   quotes: QuoteCheck[],
 ): MatchResult {
   const { entry, top } = verdict;
-  const wireVersion = entry.versions.find((v) => v.version === top.version)!;
   return {
     story: entry.story,
     position: verdict.position,
@@ -604,8 +612,8 @@ function toResult(
       why,
       passages: top.aligned.map((a) => ({
         page: page[a.page]!.text,
-        wire: wireVersion.sentences[a.index]!.text,
-        wireParagraph: wireVersion.sentences[a.index]!.paragraph,
+        wire: top.wire[a.index]!.text,
+        wireParagraph: top.wire[a.index]!.paragraph,
         score: round(a.sim),
         kind: a.exact >= EXACT_SENTENCE ? 'wire' : 'reworded',
       })),
@@ -622,7 +630,9 @@ function toResult(
  */
 export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
   // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
-  const read = readPage(article);
+  // Subheadings are not story text: neither matched nor searched for quotes.
+  const body = article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
+  const read = readPage(body);
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)
     : candidateStories(index, read.fingerprints);
@@ -631,7 +641,7 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   const page = read.sentences;
   const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
   const verdicts = aligned.map((position) => judgeText(page, index.story(position), position));
-  const pageQuotes = extractQuotes(article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text));
+  const pageQuotes = extractQuotes(body);
 
   let copy: TextVerdict | null = null;
   for (const v of verdicts) if (v.relation && (!copy || v.score > copy.score)) copy = v;
