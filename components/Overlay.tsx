@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuoteCheck } from '../lib/match';
+import { Diff } from './Diff';
 import type { Theme } from '../lib/settings';
 import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';
 
@@ -16,22 +17,6 @@ function searchUrl(agency: string, headline: string): string {
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
-}
-
-function QuoteDiff({ quote }: { quote: QuoteCheck }) {
-  return (
-    <span class="diff">
-      {quote.diff.map((part, i) =>
-        part.kind === 'same' ? (
-          <span key={i}>{part.text} </span>
-        ) : part.kind === 'added' ? (
-          <ins key={i}>{part.text} </ins>
-        ) : (
-          <del key={i}>{part.text} </del>
-        ),
-      )}
-    </span>
-  );
 }
 
 /** Badge and panel. Every string from the page is rendered as text by Preact, never as HTML. */
@@ -181,7 +166,11 @@ export function Overlay({
                     Original: <q>{q.original}</q>{' '}
                     <span class="speaker">{q.originalSpeaker ?? 'speaker not stated'}</span>
                     {q.speakerDiffers && <span class="flag"> (the page names a different speaker)</span>}
-                    {q.fidelity !== 'exact' && <QuoteDiff quote={q} />}
+                    {q.fidelity !== 'exact' && (
+                      <span class="diff">
+                        <Diff parts={q.diff} spaced />
+                      </span>
+                    )}
                   </div>
                 )}
               </li>

@@ -5,17 +5,12 @@
  */
 import { diffWords } from 'diff';
 import type { Relation, Story } from './index-schema';
-import { checkQuotes, type Fidelity } from './match';
+import { checkQuotes, diffPart, type DiffPart, type Fidelity } from './match';
 import { extractQuotes } from './quotes';
 import { contentKeys } from './text';
 
 /** A paragraph counts as this wire paragraph's version when this many of its content words are shared (Dice). */
 const PARAGRAPH_MATCH = 0.3;
-
-export interface DiffSpan {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
 
 export interface VersionColumn {
   id: string;
@@ -30,7 +25,7 @@ export interface VersionColumn {
 export interface CompareRow {
   wire: string;
   /** Per version (same order as `versions`): its closest paragraph as a diff against the wire paragraph, or null. */
-  cells: Array<{ similarity: number; diff: DiffSpan[] } | null>;
+  cells: Array<{ similarity: number; diff: DiffPart[] } | null>;
 }
 
 export interface QuoteDrift {
@@ -94,10 +89,7 @@ export function compareStory(story: Story): CompareView {
         if (!best) return null;
         return {
           similarity: Math.round(best.similarity * 100) / 100,
-          diff: diffWords(paragraph, best.text).map((part) => ({
-            kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
-            text: part.value,
-          })),
+          diff: diffWords(paragraph, best.text).map((part) => diffPart(part, part.value)),
         };
       }),
     };

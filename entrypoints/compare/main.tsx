@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { CompareView, DiffSpan } from '../../lib/compare';
+import type { CompareView } from '../../lib/compare';
+import { Diff } from '../../components/Diff';
 import type { Fidelity } from '../../lib/match';
 import { sendMessage } from '../../messaging/protocol';
 import '../../components/page.css';
@@ -13,22 +14,6 @@ const FIDELITY: Record<Fidelity, string> = {
   altered: 'altered',
   unmatched: 'not found',
 };
-
-function Diff({ parts }: { parts: DiffSpan[] }) {
-  return (
-    <>
-      {parts.map((p, i) =>
-        p.kind === 'same' ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === 'added' ? (
-          <ins key={i}>{p.text}</ins>
-        ) : (
-          <del key={i}>{p.text}</del>
-        ),
-      )}
-    </>
-  );
-}
 
 /**
  * Every version of one story against the wire text, for a reader or a class:
