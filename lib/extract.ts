@@ -84,6 +84,7 @@ const NESTED_BLOCK_SELECTOR = 'p, div, section, article, table, ul, ol, h1, h2, 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Deeper than this, the walk stops descending (a 10,000-deep page must not blow the stack). */
 const MAX_WALK_DEPTH = MAX_COPY_DEPTH + 10;
+
 function metaContent(doc: Document, selector: string): string | null {
   const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
   return value ? normalizeText(value) : null;
@@ -185,12 +186,6 @@ function nextInOrder(el: Element, root: Element): Element | null {
 }
 
 /**
- * Byline and date lines right after the headline ("By Robin Emmott, ...",
- * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
- * drops them, but they say who wrote the story and when. Recognised by the
- * same boilerplate rules that move such lines to metadata in the body.
- */
-/**
  * A document's body, or null. Readability can leave its copy without a root
  * element (a fuzzed variant of a benchmark page did), and linkedom's `body`
  * then throws where a browser's returns null.
@@ -199,6 +194,12 @@ function bodyOf(doc: Document): HTMLElement | null {
   return doc.documentElement ? doc.body : null;
 }
 
+/**
+ * Byline and date lines right after the headline ("By Robin Emmott, ...",
+ * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
+ * drops them, but they say who wrote the story and when. Recognised by the
+ * same boilerplate rules that move such lines to metadata in the body.
+ */
 function headerMetaLines(copy: Document): MetaLine[] {
   const h1 = copy.querySelector('h1');
   const root = bodyOf(copy);
@@ -345,7 +346,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
       updated:
         metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated'),
       siteName: siteName ?? parsed?.siteName ?? null,
-      language: doc.documentElement.getAttribute('lang') || parsed?.lang || null,
+      language: root.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       blocks,
       meta: uniqueMeta,

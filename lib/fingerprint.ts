@@ -101,10 +101,7 @@ export function readParagraph(text: string, paragraph: number): ParagraphRead {
 }
 
 /** All sentences of paragraphs with their prints, and the text's distinct fingerprints (sorted). */
-export function readText(paragraphs: readonly string[]): {
-  sentences: ParagraphRead['sentences'];
-  fingerprints: number[];
-} {
+export function readText(paragraphs: readonly string[]): ParagraphRead {
   const reads = paragraphs.map(readParagraph);
   return {
     sentences: reads.flatMap((r) => r.sentences),
