@@ -141,9 +141,10 @@ export default defineBackground(() => {
       })
       .catch((error: unknown) => console.warn('Wiretrace: your sites:', error));
   };
+  // Every start of the worker syncs (registered scripts persist across browser sessions, so no
+  // start-up listener is needed), and so does every change of the permissions or the settings.
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
-  browser.runtime.onStartup.addListener(resync);
   settingsItem.watch(resync);
   resync();
 });
