@@ -18,7 +18,7 @@ function checkRequested(): boolean {
 /** Quiet time after which a changed page counts as settled, and the longest wait. */
 const SETTLE_QUIET_MS = 300;
 const SETTLE_MAX_MS = 3_000;
-/** How often an open page checks that the extension is still there (after an update it is not). */
+/** How often a page showing an overlay checks that the extension is still there (after an update it is not). */
 const INVALIDATION_CHECK_MS = 1_000;
 
 /** Resolves when the page has had no DOM change for a moment (a router rendering the new article), or after a bound. */
@@ -112,22 +112,23 @@ export default defineContentScript({
       if (mine !== run) return;
       ui.mount();
       if (settings.highlight) setHighlight(true);
+      // An update, reload or disable of the extension leaves this script running with no background:
+      // while an overlay is shown, the check finds that out (ctx.isInvalid notifies onInvalidated).
+      const orphanCheck = ctx.setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
       current = {
         remove() {
+          clearInterval(orphanCheck);
           undoHighlight?.();
           ui.remove();
         },
       };
     };
 
-    // An update, reload or disable of the extension leaves this script running in open pages with no
-    // background: the check removes the overlay and highlights then (ctx.isInvalid notifies onInvalidated).
     ctx.onInvalidated(() => current?.remove());
     // Nothing of ours may surface in the page's console: a background gone mid-request (an update)
     // or any other failure leaves the page as it was. Developers see why at the "verbose" level.
     const showQuietly = () =>
       show().catch((error: unknown) => console.debug('Wiretrace: no result for this page:', error));
-    ctx.setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
     // A single-page app swaps the article without a page load (WXT checks the URL once a second):
     // follow it once the new page has stopped changing.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
