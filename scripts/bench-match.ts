@@ -99,18 +99,18 @@ const pages = Array.from({ length: Number(values.pages) }, (_, i) => ({
 // Each round opens the index afresh (no story decoded yet) and matches every page once; the
 // figures are the median over rounds of each round's p50 and p99, with the rounds listed: on a
 // shared two-core machine one round's p99 can be twice the next's.
-type Round = { wall: number[] };
-const rounds: Round[] = [];
+/** Per round, the wall time of each page's match, in page order. */
+const rounds: number[][] = [];
 let right = 0;
 let falseMatches = 0;
 const missed: Record<string, number> = {};
 for (let r = 0; r < Number(values.rounds); r++) {
   const { index: fresh } = r === 0 ? { index } : openIndexFile(bytes);
-  const round: Round = { wall: [] };
+  const round: number[] = [];
   for (const page of pages) {
     t = performance.now();
     const result = matchArticle(fresh, page.article);
-    round.wall.push(performance.now() - t);
+    round.push(performance.now() - t);
     if (r > 0) continue;
     const got = result.match?.story.id ?? null;
     if (got === page.story) right++;
@@ -129,15 +129,14 @@ for (const page of pages.slice(0, Number(values.brute))) {
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
-const over = (pick: (times: number[]) => number[], q: number, clock: keyof Round) =>
-  rounds.map((round) => quantile(pick(round[clock]), q));
+const over = (pick: (times: number[]) => number[], q: number) => rounds.map((round) => quantile(pick(round), q));
 const isCopy = (i: number) => pages[i]!.story !== null;
 const all = (times: number[]) => times;
 const copies = (times: number[]) => times.filter((_, i) => isCopy(i));
 const negatives = (times: number[]) => times.filter((_, i) => !isCopy(i));
-const line = (pick: (times: number[]) => number[], clock: keyof Round) => {
-  const p50 = over(pick, 0.5, clock);
-  const p99 = over(pick, 0.99, clock);
+const line = (pick: (times: number[]) => number[]) => {
+  const p50 = over(pick, 0.5);
+  const p99 = over(pick, 0.99);
   const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
   return `p50 ${median(p50).toFixed(2)} ms, p99 ${median(p99).toFixed(2)} ms (rounds: p50 ${list(p50)}; p99 ${list(p99)})`;
 };
@@ -147,17 +146,18 @@ console.log(
 );
 console.log(`load: ${loadMs.toFixed(1)} ms (bytes already read; open and check in place)`);
 console.log(
-  `memory: ${mib(afterLoad - before)} MiB after load, ${mib(afterMatch - before)} MiB after ${pages.length} matches (${((afterMatch - before) / info.stories).toFixed(0)} bytes/story)`,
+  `memory: ${mib(afterLoad - before)} MiB after load, ${mib(afterMatch - before)} MiB after ${pages.length * rounds.length} matches (${((afterMatch - before) / info.stories).toFixed(0)} bytes/story)`,
 );
 console.log(
   `match, inverted index, ${pages.length} pages × ${rounds.length} rounds, after ${warmupPages.length} warm-up pages${coldMs === null ? '' : ` (the very first, cold: ${coldMs.toFixed(1)} ms)`}:`,
 );
-console.log(`  all pages, wall: ${line(all, 'wall')}`);
-console.log(`  copies (${copies(pages.map(() => 0)).length}), wall: ${line(copies, 'wall')}`);
-console.log(`  negatives (${negatives(pages.map(() => 0)).length}), wall: ${line(negatives, 'wall')}`);
+const copyCount = pages.filter((_, i) => isCopy(i)).length;
+console.log(`  all pages, wall: ${line(all)}`);
+console.log(`  copies (${copyCount}), wall: ${line(copies)}`);
+console.log(`  negatives (${pages.length - copyCount}), wall: ${line(negatives)}`);
 if (brute.length) {
   console.log(`match, brute-force scan of the same index: ${fmt(brute)} over ${brute.length} pages`);
-  console.log(`speed-up at p50: ${(quantile(brute, 0.5) / median(over(all, 0.5, 'wall'))).toFixed(0)}x`);
+  console.log(`speed-up at p50: ${(quantile(brute, 0.5) / median(over(all, 0.5))).toFixed(0)}x`);
 } else console.log('match, brute-force scan: skipped (--brute 0)');
 console.log(
   `answers: ${right}/${pages.length} right, ${falseMatches} false matches on negatives, missed copies: ${JSON.stringify(missed)}`,
