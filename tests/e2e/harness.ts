@@ -58,8 +58,6 @@ export interface Harness {
   requests: string[];
   /** Every request the browser made (pages, extension pages, the extension's service worker), as URLs. */
   browserRequests: Array<{ url: string; fromServiceWorker: boolean }>;
-  /** Connections that were not HTTP requests (a TLS handshake to any https:// address ends here too). */
-  otherConnections: number;
   close(): Promise<void>;
 }
 
@@ -80,7 +78,6 @@ export async function startHarness(
   extraPages: Record<string, string> = {},
 ): Promise<Harness> {
   const requests: string[] = [];
-  let otherConnections = 0;
   const server: Server = createServer((req, res) => {
     const key = `${req.headers.host?.replace(/:\d+$/, '')}${req.url}`;
     requests.push(key);
@@ -105,10 +102,6 @@ export async function startHarness(
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(readFileSync(join('tests/fixtures/pages', fixture, 'source.html')));
-  });
-  server.on('clientError', (_error, socket) => {
-    otherConnections++;
-    socket.destroy();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
@@ -136,9 +129,6 @@ export async function startHarness(
     context,
     requests,
     browserRequests,
-    get otherConnections() {
-      return otherConnections;
-    },
     async close() {
       await context.close();
       await new Promise((done) => server.close(done));
