@@ -68,7 +68,8 @@ Object.defineProperty(Node.prototype, 'textContent', { get() { return 'poisoned'
 window.Promise = function () { throw new Error('poisoned Promise'); };
 </script>`),
   'uk.investing.com/news/hostile/remover': variant(`<script>
-new MutationObserver(() => document.querySelectorAll('wiretrace-overlay').forEach((e) => e.remove()))
+window.__removed = 0;
+new MutationObserver(() => document.querySelectorAll('wiretrace-overlay').forEach((e) => { e.remove(); window.__removed++; }))
   .observe(document.documentElement, { childList: true, subtree: true });
 </script>`),
   'uk.investing.com/news/hostile/huge-dom': variant(
@@ -173,6 +174,10 @@ describe.skipIf(!haveChromium)('hostile pages (browser-test build)', () => {
 
   it('lets a page remove the overlay without an error', async () => {
     const { page, problems } = await watch(harness, 'uk.investing.com/news/hostile/remover');
+    // Our overlay did arrive (and was taken away by the page).
+    await page.waitForFunction(() => (window as { __removed?: number }).__removed! > 0, undefined, {
+      timeout: 15_000,
+    });
     await page.waitForTimeout(QUIET_WAIT_MS);
     expect(await page.locator('wiretrace-overlay').count()).toBe(0);
     expect(problems).toEqual([]);
