@@ -33,6 +33,14 @@ export interface Article {
   credits: Credit[];
 }
 
+/**
+ * Blocks of the body that carry the story's sentences: paragraphs and summary
+ * bullets, not subheadings. What is indexed, matched and searched for quotes.
+ */
+export function storyParagraphs(article: Article): string[] {
+  return article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
+}
+
 /** Why extraction gave no article: callers show nothing and say why in logs or the CLI. */
 export type NoArticle = { reason: 'not-article' | 'too-large' | 'empty' };
 

@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import { storyParagraphs, type Article } from './article';
 import type { Story, StoryQuote, StoryVersion } from './index-schema';
 import { extractQuotes } from './quotes';
 import { normalizeText } from './text';
@@ -13,11 +13,6 @@ export interface CorpusStory {
   headlines: string[];
   url: string | null;
   versions: (Omit<StoryVersion, 'title'> & { file: string })[];
-}
-
-/** Blocks of the body that carry the story's sentences: paragraphs and summary bullets, not subheadings. */
-export function storyParagraphs(article: Article): string[] {
-  return article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
 }
 
 function quoteKey(text: string): string {

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Article } from './article';
+import { storyParagraphs, type Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
 import { extractQuotes, type Quote } from './quotes';
 import { MIN_SENTENCE_KEYS, readText } from './fingerprint';
@@ -630,8 +630,7 @@ function toResult(
  */
 export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
   // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
-  // Subheadings are not story text: neither matched nor searched for quotes.
-  const body = article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
+  const body = storyParagraphs(article);
   const read = readPage(body);
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)

@@ -13,7 +13,7 @@ import { seededRandom } from './bench-utils';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { storyParagraphs } from '../lib/build-index';
+import { storyParagraphs } from '../lib/article';
 import { extractText } from '../lib/extract';
 import { sentences, STOPWORDS } from '../lib/text';
 
