@@ -1,3 +1,4 @@
+import { BoundedCache } from '../lib/bounded-cache';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { compareStory } from '../lib/compare';
@@ -49,12 +50,8 @@ export default defineBackground(() => {
   const getSearch = () => (search ??= getIndex().then((loaded) => buildSearch(loaded.index)));
   const statuses = new Map<number, TabStatus>();
   /** Positions of recently matched stories in the index in use, by id (for the compare page). */
-  const matchedAt = new Map<string, number>();
-  const rememberPosition = (id: string, position: number) => {
-    matchedAt.delete(id);
-    matchedAt.set(id, position);
-    if (matchedAt.size > MATCHED_POSITIONS) matchedAt.delete(matchedAt.keys().next().value!);
-  };
+  const matchedAt = new BoundedCache<string, number>(MATCHED_POSITIONS);
+  const rememberPosition = (id: string, position: number) => matchedAt.set(id, position);
 
   onMessage('match', async ({ data, sender }) => {
     assertOwnSender(sender);

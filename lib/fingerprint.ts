@@ -4,6 +4,7 @@
  * an index can carry these instead of the text itself. Each paragraph is read
  * once: its words, whether each stands inside a quote, its sentences.
  */
+import { BoundedCache } from './bounded-cache';
 import { hash32, hashWindows, sentences, STOPWORDS, wordKey, words } from './text';
 
 /** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
@@ -47,17 +48,10 @@ export function sortedDistinct(values: number[]): number[] {
 }
 
 /** A word's key hash, cached like its key: every page and every story repeats its words. */
-const HASH_CACHE = new Map<string, number>();
-const HASH_CACHE_LIMIT = 200_000;
+const HASH_CACHE = new BoundedCache<string, number>(200_000);
 
 function wordHash(word: string): number {
-  let h = HASH_CACHE.get(word);
-  if (h === undefined) {
-    if (HASH_CACHE.size >= HASH_CACHE_LIMIT) HASH_CACHE.clear();
-    h = hash32(wordKey(word));
-    HASH_CACHE.set(word, h);
-  }
-  return h;
+  return HASH_CACHE.getOrCompute(word, (w) => hash32(wordKey(w)));
 }
 
 export interface ParagraphRead {

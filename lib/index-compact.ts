@@ -15,6 +15,7 @@
  *     postingHashes  u32 fingerprints, sorted (with repeats: one per story that has it)
  *     postingStories u32 story position for each entry of postingHashes
  */
+import { BoundedCache } from './bounded-cache';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match';
@@ -324,7 +325,7 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   if (postingHashes.length !== postingStories.length)
     throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
   const entries = postingHashes.length;
-  const cache = new Map<number, StoryEntry>();
+  const cache = new BoundedCache<number, StoryEntry>(DECODED_STORY_CACHE);
   const firstAtOrAbove = (hash: number, lo: number, hi: number) => {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -404,7 +405,6 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
       const entry = { story, versions: decodeVersions(position, story) };
       // Decoded stories are kept for the next page (the reader moves between copies of the
       // same stories), within a bound: the oldest goes first.
-      if (cache.size >= DECODED_STORY_CACHE) cache.delete(cache.keys().next().value!);
       cache.set(position, entry);
       return entry;
     },

@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache';
 import { diffArrays } from 'diff';
 import { storyParagraphs, type Article } from './article';
 import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
@@ -333,19 +334,14 @@ interface QuoteWords {
   /** Words by first letter, built when first needed: spelling variants keep it ("Grouchko"/"Grushko"), so only these are compared letter by letter. */
   byInitial: Map<string, string[]> | null;
 }
-const QUOTE_WORDS_CACHE = new Map<string, QuoteWords>();
-const QUOTE_WORDS_CACHE_LIMIT = 20_000;
+const QUOTE_WORDS_CACHE = new BoundedCache<string, QuoteWords>(20_000);
 
 function quoteWords(text: string): QuoteWords {
-  let cached = QUOTE_WORDS_CACHE.get(text);
-  if (!cached) {
+  return QUOTE_WORDS_CACHE.getOrCompute(text, () => {
     const ws = words(text);
     const content = ws.filter((w) => !STOPWORDS.has(w));
-    cached = { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial: null };
-    if (QUOTE_WORDS_CACHE.size >= QUOTE_WORDS_CACHE_LIMIT) QUOTE_WORDS_CACHE.clear();
-    QUOTE_WORDS_CACHE.set(text, cached);
-  }
-  return cached;
+    return { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial: null };
+  });
 }
 
 function wordsByInitial(quote: QuoteWords): Map<string, string[]> {

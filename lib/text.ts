@@ -2,6 +2,7 @@
  * Text primitives shared by every step: normalisation, tokens, sentences,
  * hashing. Pure: no DOM, no browser.
  */
+import { BoundedCache } from './bounded-cache';
 
 /** Curly quotes, primes and guillemets folded to their ASCII forms; dashes to "-"; odd spaces to " ". */
 const FOLD_PATTERN = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032\u2010-\u2015\u2212]/g;
@@ -37,18 +38,12 @@ const SPELLING_FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/tre$/, 'ter'],
 ];
 
-/** Keys already computed: news text repeats its words, and the folds below are regex work. Capped, then cleared. */
-const KEY_CACHE = new Map<string, string>();
-const KEY_CACHE_LIMIT = 200_000;
+/** Keys already computed: news text repeats its words, and the folds below are regex work. */
+const KEY_CACHE = new BoundedCache<string, string>(200_000);
 
 /** A word's comparison key: lower case, spelling variants folded, plural and possessive "s" dropped. */
 export function wordKey(word: string): string {
-  const cached = KEY_CACHE.get(word);
-  if (cached !== undefined) return cached;
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
-  const key = foldWord(word);
-  KEY_CACHE.set(word, key);
-  return key;
+  return KEY_CACHE.getOrCompute(word, foldWord);
 }
 
 function foldWord(word: string): string {
