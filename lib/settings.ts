@@ -30,7 +30,11 @@ export interface Settings {
   userSites: string[];
 }
 
-/** 2: highlight and theme added (version 1 held only `panel`). 3: disabledSites. 4: userSites. */
+/**
+ * The stored shape's version: 2 added highlight and theme (version 1 held only `panel`), 3
+ * disabledSites, 4 userSites. Kept, with the version written beside the value, so that a later
+ * version that renames or re-shapes a field knows what it is reading.
+ */
 export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -50,13 +54,13 @@ const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings
   userSites: (v): v is string[] => Array.isArray(v) && v.length <= MAX_SITES && v.every(isSiteName),
 };
 
-/** Stored values of earlier versions, brought to this one (each step keeps what the reader chose). */
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
-  2: (old) =>
-    repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), highlight: false, theme: 'auto' }),
-  3: (old) => repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), disabledSites: [] }),
-  4: (old) => repairSettings({ ...(old !== null && typeof old === 'object' ? old : {}), userSites: [] }),
-};
+/**
+ * Stored values of earlier versions, brought to this one. Empty: every version so far only added
+ * fields, and the repair on every read fills a missing field with its default and keeps the rest
+ * (a version 1 `{ panel: 'open' }` reads as the defaults with the panel open). A step belongs here
+ * only when a field is renamed or re-shaped, which the repair would reset instead of carry over.
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 
 /** A valid Settings from any stored value, field by field. */
 export function repairSettings(stored: unknown): Settings {
@@ -72,4 +76,13 @@ export function repairSettings(stored: unknown): Settings {
   if (Array.isArray(source.userSites) && !VALIDATORS.userSites(source.userSites))
     out.userSites = [...new Set(source.userSites.filter(isSiteName))].slice(0, MAX_SITES);
   return out;
+}
+
+/**
+ * A site list with `site` on it (once) or off it, sorted. Applied to the settings as stored, a
+ * change made twice is made once: two quick clicks on the same box do not list a site twice.
+ */
+export function withSite(list: readonly string[], site: string, listed: boolean): string[] {
+  const others = list.filter((s) => s !== site);
+  return (listed ? [...others, site] : others).sort();
 }

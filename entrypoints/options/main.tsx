@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
-import { repairSettings, type Settings, type Theme } from '../../lib/settings';
+import { repairSettings, withSite, type Settings, type Theme } from '../../lib/settings';
 import { siteFromInput, sitePattern, SITES } from '../../lib/sites';
 import { browser } from 'wxt/browser';
 import { sendMessage, type IndexStatus } from '../../messaging/protocol';
 import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
-import { loadSettings, saveSettings, settingsItem } from '../../utils/settings';
+import { loadSettings, settingsItem, updateSettings, type SettingsChange } from '../../utils/settings';
 import '../../components/page.css';
 
 /** Largest index file accepted for import: well past 100,000 stories in the compact build. */
@@ -92,7 +92,7 @@ function IndexSection() {
  * site's permission, in the click itself (browsers require a user gesture);
  * it is saved only once granted. Removing one gives the permission back.
  */
-function UserSites({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void> }) {
+function UserSites({ settings, save }: { settings: Settings; save: (change: SettingsChange) => Promise<void> }) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
 
@@ -114,14 +114,14 @@ function UserSites({ settings, save }: { settings: Settings; save: (patch: Parti
       setMessage({ text: `The browser did not give access to ${site}: it is not checked.`, problem: true });
       return;
     }
-    await save({ userSites: [...settings.userSites, site].sort() });
+    await save((stored) => ({ userSites: withSite(stored.userSites, site, true) }));
     setInput('');
     setMessage({ text: `${site} added: its pages are checked as you read.`, problem: false });
   };
 
   const remove = async (site: string) => {
     await browser.permissions.remove({ origins: [sitePattern(site)] });
-    await save({ userSites: settings.userSites.filter((s) => s !== site) });
+    await save((stored) => ({ userSites: withSite(stored.userSites, site, false) }));
     setMessage({ text: `${site} removed, and Wiretrace's access to it given back.`, problem: false });
   };
 
@@ -174,8 +174,10 @@ function Options() {
     void loadSettings().then(setSettings);
   }, []);
 
-  const save = async (patch: Partial<Settings>) => {
-    setSettings(await saveSettings(patch));
+  // Each change is worked out from the stored settings when its turn comes, not from this page's
+  // copy: a second click before the first is saved would otherwise undo it.
+  const save = async (change: SettingsChange) => {
+    setSettings(await updateSettings(change));
     setSaved(true);
   };
   // Another page (or the browser's own settings) may change the list: show what is stored.
@@ -193,7 +195,7 @@ function Options() {
             name="panel"
             value="badge"
             checked={settings.panel === 'badge'}
-            onChange={() => void save({ panel: 'badge' })}
+            onChange={() => void save(() => ({ panel: 'badge' }))}
           />
           Show the badge only
         </label>
@@ -203,7 +205,7 @@ function Options() {
             name="panel"
             value="open"
             checked={settings.panel === 'open'}
-            onChange={() => void save({ panel: 'open' })}
+            onChange={() => void save(() => ({ panel: 'open' }))}
           />
           Open the panel automatically
         </label>
@@ -215,13 +217,10 @@ function Options() {
             <input
               type="checkbox"
               checked={!settings.disabledSites.includes(site)}
-              onChange={(e) =>
-                void save({
-                  disabledSites: e.currentTarget.checked
-                    ? settings.disabledSites.filter((s) => s !== site)
-                    : [...settings.disabledSites, site].sort(),
-                })
-              }
+              onChange={(e) => {
+                const off = !e.currentTarget.checked;
+                void save((stored) => ({ disabledSites: withSite(stored.disabledSites, site, off) }));
+              }}
             />
             {site}
           </label>
@@ -235,7 +234,10 @@ function Options() {
           <input
             type="checkbox"
             checked={settings.highlight}
-            onChange={(e) => void save({ highlight: e.currentTarget.checked })}
+            onChange={(e) => {
+              const highlight = e.currentTarget.checked;
+              void save(() => ({ highlight }));
+            }}
           />
           Highlight wire text on the page as soon as it is found
         </label>
@@ -255,7 +257,7 @@ function Options() {
               name="theme"
               value={value}
               checked={settings.theme === value}
-              onChange={() => void save({ theme: value })}
+              onChange={() => void save(() => ({ theme: value }))}
             />
             {label}
           </label>

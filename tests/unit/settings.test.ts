@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, repairSettings, SETTINGS_MIGRATIONS } from '../../lib/settings';
-import { loadSettings, saveSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, repairSettings, SETTINGS_VERSION, withSite } from '../../lib/settings';
+import { SITES } from '../../lib/sites';
+import { loadSettings, settingsItem, updateSettings } from '../../utils/settings';
 
 describe('settings', () => {
   it.each([
@@ -24,25 +25,67 @@ describe('settings', () => {
     expect(repairSettings(stored)).toEqual(expected);
   });
 
-  it("migrates a version 1 value, keeping the reader's panel choice", () => {
-    expect(SETTINGS_MIGRATIONS[2]!({ panel: 'open' })).toEqual({ ...DEFAULT_SETTINGS, panel: 'open' });
-    expect(SETTINGS_MIGRATIONS[3]!({ panel: 'open', theme: 'dark' })).toMatchObject({
-      panel: 'open',
-      theme: 'dark',
-      disabledSites: [],
-    });
-    expect(SETTINGS_MIGRATIONS[4]!({ panel: 'open', disabledSites: ['voi.id'] })).toEqual({
-      ...DEFAULT_SETTINGS,
-      panel: 'open',
-      disabledSites: ['voi.id'],
-      userSites: [],
-    });
+  // Each version so far only added fields (2: highlight and theme, 3: disabledSites, 4: userSites):
+  // a record stored by any of them loads with the reader's choices kept and the new fields at their defaults.
+  it.each([
+    [1, { panel: 'open' }, { ...DEFAULT_SETTINGS, panel: 'open' }],
+    [
+      2,
+      { panel: 'open', highlight: true, theme: 'dark' },
+      { ...DEFAULT_SETTINGS, panel: 'open', highlight: true, theme: 'dark' },
+    ],
+    [
+      3,
+      { panel: 'badge', highlight: true, theme: 'light', disabledSites: ['voi.id'] },
+      { ...DEFAULT_SETTINGS, highlight: true, theme: 'light', disabledSites: ['voi.id'] },
+    ],
+  ])('loads a version %i record with what the reader chose', async (version, stored, expected) => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.sync.set({ settings: stored, settings$: { v: version } });
+    await settingsItem.migrate();
+    expect(await loadSettings()).toEqual(expected);
+    // Brought up to this version, so a later rename knows what it reads.
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('saves and reloads through typed storage', async () => {
     fakeBrowser.reset();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await saveSettings({ panel: 'open' });
+    await updateSettings(() => ({ panel: 'open' }));
     expect((await loadSettings()).panel).toBe('open');
+  });
+
+  it('keeps every one of several changes made in quick succession (none awaited before the next)', async () => {
+    fakeBrowser.reset();
+    const sites = SITES.slice(0, 5);
+    // As the options page does: each click's change is sent at once, the page's copy still the old one.
+    const saves = [
+      ...sites.map((site) =>
+        updateSettings((stored) => ({ disabledSites: withSite(stored.disabledSites, site, true) })),
+      ),
+      updateSettings(() => ({ theme: 'dark' })),
+      updateSettings(() => ({ panel: 'open' })),
+    ];
+    const answers = await Promise.all(saves);
+    const expected = { ...DEFAULT_SETTINGS, theme: 'dark', panel: 'open', disabledSites: [...sites].sort() };
+    expect(await loadSettings()).toEqual(expected);
+    // The last save answers with everything, so the page shows it too.
+    expect(answers.at(-1)).toEqual(expected);
+  });
+
+  it('goes on saving after a change that failed', async () => {
+    fakeBrowser.reset();
+    const failed = updateSettings(() => {
+      throw new Error('broken change');
+    });
+    const next = updateSettings(() => ({ highlight: true }));
+    await expect(failed).rejects.toThrow('broken change');
+    await expect(next).resolves.toMatchObject({ highlight: true });
+  });
+
+  it('lists a site once however often it is switched off', () => {
+    expect(withSite(['voi.id'], 'voi.id', true)).toEqual(['voi.id']);
+    expect(withSite(['voi.id', 'abc.net'], 'bbc.com', true)).toEqual(['abc.net', 'bbc.com', 'voi.id']);
+    expect(withSite(['abc.net', 'voi.id'], 'voi.id', false)).toEqual(['abc.net']);
   });
 });
