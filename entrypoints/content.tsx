@@ -8,7 +8,7 @@ import overlayCss from '../components/overlay.css?inline';
 import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';
 import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
-import { sendMessage } from '../messaging/protocol';
+import { sendMessage, valueOf } from '../messaging/protocol';
 
 /** Set by the background before it injects this script for "Check this page". */
 function checkRequested(): boolean {
@@ -61,12 +61,12 @@ export default defineContentScript({
       current?.remove();
       current = null;
       // Read once per run: the reader may change them between the articles of a single-page app.
-      const settings = await sendMessage('settings', undefined);
+      const settings = valueOf(await sendMessage('settings', undefined));
       // The reader may have turned this site off; "Check this page" is their explicit request and runs anyway.
       if (mine !== run || (listed && settings.disabledSites.includes(listed) && !checkRequested())) return;
       const extracted = extractDocument(document);
       if (!extracted.ok) return;
-      const view = await sendMessage('match', { article: extracted.article, url: location.href });
+      const view = valueOf(await sendMessage('match', { article: extracted.article, url: location.href }));
       // A newer navigation started while this one was matched: it shows its own result.
       if (mine !== run || !view.match || ctx.isInvalid) return;
       const { match, quotes } = view;
@@ -97,8 +97,8 @@ export default defineContentScript({
               onHighlight={setHighlight}
               theme={settings.theme}
               onCompare={() => {
-                // After an update or a disable the background is gone: the overlay goes too, without an error.
-                if (!ctx.isInvalid) sendMessage('openCompare', { storyId: match.story.id }).catch(() => undefined);
+                // After an update or a disable the background is gone: the click does nothing, and says nothing.
+                if (!ctx.isInvalid) void sendMessage('openCompare', { storyId: match.story.id });
               }}
             />,
             container,

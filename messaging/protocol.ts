@@ -1,10 +1,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser, type Browser } from 'wxt/browser';
 import type { Article } from '../lib/article';
 import type { CompareView } from '../lib/compare';
 import type { IndexInfo } from '../lib/index-file';
 import type { SearchResult } from '../lib/search';
 import type { ResultView } from '../lib/view';
 import type { Settings } from '../lib/settings';
+
+/** What the background says to a sender it does not answer. */
+const REFUSED = 'Wiretrace refuses messages from other extensions or pages.';
 
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
@@ -18,8 +22,15 @@ export interface IndexStatus {
 }
 
 /**
- * Every message between content script, background and extension pages.
- * The background answers only senders from this extension.
+ * Every answer of every message: the value asked for, or why there is none (the handler failed,
+ * the sender was refused, or the background could not be reached).
+ */
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Every message between content script, background and extension pages, with the value each
+ * answers (wrapped in an Answer on the way back). The background answers only senders from this
+ * extension.
  */
 interface ProtocolMap {
   /** Content script → background: match an extracted article against the index. */
@@ -32,11 +43,11 @@ interface ProtocolMap {
   /** Popup → background: what is known about a tab. */
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
-  checkTab(data: { tabId: number }): { ok: boolean; error?: string };
+  checkTab(data: { tabId: number }): void;
   /** Popup → background: fuzzy search over the index's stories and quotes. */
   search(data: { query: string }): { results: SearchResult[]; searched: number; total: number };
   /** Compare page → background: a story of the index in use, set out for comparison. */
-  compare(data: { storyId: string }): { view: CompareView } | { error: string };
+  compare(data: { storyId: string }): CompareView;
   /** Overlay → background: open the compare page of a story in a new tab. */
   openCompare(data: { storyId: string }): void;
   /** Options → background: which index is in use. */
@@ -45,4 +56,69 @@ interface ProtocolMap {
   reloadIndex(): IndexStatus;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export type MessageType = keyof ProtocolMap;
+type Request<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+type Value<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+/** Every message's name, once: the compiler holds this table to ProtocolMap both ways. */
+const EVERY_MESSAGE: Record<MessageType, true> = {
+  match: true,
+  settings: true,
+  tabStatus: true,
+  checkTab: true,
+  search: true,
+  compare: true,
+  openCompare: true,
+  indexInfo: true,
+  reloadIndex: true,
+};
+export const MESSAGE_TYPES = /* @__PURE__ */ Object.keys(EVERY_MESSAGE) as MessageType[];
+
+/** The background's answer to each message, given what was sent and who sent it. */
+export type Handlers = {
+  [K in MessageType]: (data: Request<K>, sender: Browser.runtime.MessageSender) => Value<K> | Promise<Value<K>>;
+};
+
+const messenger = defineExtensionMessaging<{ [K in MessageType]: (data: Request<K>) => Answer<Value<K>> }>();
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Asks the background; never throws: a background that is gone (after an update) is an answer too.
+ * What the messaging library rejects with is always an Error (its own, or the browser's).
+ */
+export function sendMessage<K extends MessageType>(type: K, data: Request<K>): Promise<Answer<Value<K>>> {
+  const sent = messenger.sendMessage(type, data as never) as Promise<Answer<Value<K>>>;
+  return sent.catch((error: Error) => ({ ok: false, error: error.message }));
+}
+
+/** The value of an answer, or its reason thrown: for a caller whose every failure ends the same way. */
+export function valueOf<T>(answer: Answer<T>): T {
+  if (answer.ok) return answer.value;
+  throw new Error(answer.error);
+}
+
+/**
+ * Answers every message of the protocol with `handlers` (the table must name them all), each
+ * behind one gate: a sender that is not this extension's own content script or page (another
+ * extension, a web page) is refused and no handler runs. Returns how to stop answering.
+ */
+export function answerMessages(handlers: Handlers): () => void {
+  // One listener shape for every type: the table above is what keeps data and value types paired.
+  const listen = messenger.onMessage as (
+    type: MessageType,
+    listener: (message: { data: unknown; sender: Browser.runtime.MessageSender }) => Promise<Answer<unknown>>,
+  ) => () => void;
+  const removers = MESSAGE_TYPES.map((type) => {
+    const handler = handlers[type] as (data: unknown, sender: Browser.runtime.MessageSender) => unknown;
+    return listen(type, async ({ data, sender }) => {
+      if (sender.id !== browser.runtime.id) return { ok: false, error: REFUSED };
+      try {
+        return { ok: true, value: await handler(data, sender) };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    });
+  });
+  return () => removers.forEach((remove) => remove());
+}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CompareView } from '../../lib/compare';
 import { Diff } from '../../components/Diff';
 import type { Fidelity } from '../../lib/match';
-import { sendMessage } from '../../messaging/protocol';
+import { sendMessage, type Answer } from '../../messaging/protocol';
 import '../../components/page.css';
 import '../../components/compare.css';
 import '../../components/diff.css';
@@ -22,13 +22,13 @@ const FIDELITY: Record<Fidelity, string> = {
  */
 function Compare() {
   const storyId = new URLSearchParams(location.search).get('story') ?? '';
-  const [answer, setAnswer] = useState<{ view: CompareView } | { error: string } | null>(null);
+  const [answer, setAnswer] = useState<Answer<CompareView> | null>(null);
   useEffect(() => {
     void sendMessage('compare', { storyId }).then(setAnswer);
   }, [storyId]);
   if (!answer) return <p>Loading…</p>;
-  if ('error' in answer) return <p role="alert">{answer.error}</p>;
-  const { view } = answer;
+  if (!answer.ok) return <p role="alert">{answer.error}</p>;
+  const view = answer.value;
   const { story } = view;
   return (
     <main class="compare">

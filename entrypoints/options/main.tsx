@@ -4,7 +4,7 @@ import { openIndexFile } from '../../lib/index-file';
 import { repairSettings, withSite, type Settings, type Theme } from '../../lib/settings';
 import { siteFromInput, sitePattern, SITES } from '../../lib/sites';
 import { browser } from 'wxt/browser';
-import { sendMessage, type IndexStatus } from '../../messaging/protocol';
+import { sendMessage, valueOf, type IndexStatus } from '../../messaging/protocol';
 import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
 import { loadSettings, settingsItem, updateSettings, type SettingsChange } from '../../utils/settings';
 import '../../components/page.css';
@@ -32,7 +32,7 @@ function IndexSection() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    void sendMessage('indexInfo', undefined).then(setStatus);
+    void sendMessage('indexInfo', undefined).then((answer) => answer.ok && setStatus(answer.value));
   }, []);
 
   const importFile = async (file: File | undefined) => {
@@ -44,7 +44,7 @@ function IndexSection() {
       const opened = openIndexFile(bytes);
       if (opened.info.stories > 0) opened.index.story(0);
       await saveImportedIndex(bytes);
-      setStatus(await sendMessage('reloadIndex', undefined));
+      setStatus(valueOf(await sendMessage('reloadIndex', undefined)));
       setMessage({ kind: 'ok', text: `Imported ${file.name}.` });
     } catch (error) {
       setMessage({
@@ -56,7 +56,7 @@ function IndexSection() {
 
   const useBundled = async () => {
     await clearImportedIndex();
-    setStatus(await sendMessage('reloadIndex', undefined));
+    setStatus(valueOf(await sendMessage('reloadIndex', undefined)));
     setMessage({ kind: 'ok', text: 'Back to the bundled index.' });
   };
 

@@ -15,7 +15,10 @@ function Popup() {
   const [status, setStatus] = useState<TabStatus | null>(null);
   const [note, setNote] = useState('');
 
-  const refresh = async (id: number) => setStatus(await sendMessage('tabStatus', { tabId: id }));
+  const refresh = async (id: number) => {
+    const answer = await sendMessage('tabStatus', { tabId: id });
+    if (answer.ok) setStatus(answer.value);
+  };
 
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
@@ -30,15 +33,15 @@ function Popup() {
     setNote('Checking…');
     const answer = await sendMessage('checkTab', { tabId });
     if (!answer.ok) {
-      setNote(`This page cannot be checked: ${answer.error ?? 'unknown error'}`);
+      setNote(`This page cannot be checked: ${answer.error}`);
       return;
     }
     // The content script reports to the background when it has a result; a page with no article never does.
     for (let waited = 0; waited < CHECK_WAIT_MS; waited += CHECK_POLL_MS) {
       await new Promise((done) => setTimeout(done, CHECK_POLL_MS));
       const next = await sendMessage('tabStatus', { tabId });
-      if (next.state === 'checked') {
-        setStatus(next);
+      if (next.ok && next.value.state === 'checked') {
+        setStatus(next.value);
         setNote('');
         return;
       }
@@ -82,7 +85,7 @@ function Search() {
     let current = true;
     // A short pause so typing a word does not send a search per letter.
     const timer = setTimeout(() => {
-      void sendMessage('search', { query }).then((a) => current && setAnswer(a));
+      void sendMessage('search', { query }).then((a) => current && a.ok && setAnswer(a.value));
     }, 150);
     return () => {
       current = false;
