@@ -5,6 +5,7 @@ import { findStory, matchArticle } from '../lib/match';
 import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
 import { answerMessages, type TabStatus } from '../messaging/protocol';
+import { injectForCheck } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
 import { loadImportedIndex } from '../utils/index-store';
 import { oneAtATime } from '../utils/one-at-a-time';
@@ -35,14 +36,7 @@ export default defineBackground(() => {
     async checkTab({ tabId }) {
       // A fresh check: the popup waits for this tab's new result, not an earlier one.
       statuses.delete(tabId);
-      // The reader asked for this page: the script runs even on a site they turned off.
-      await browser.scripting.executeScript({
-        target: { tabId },
-        func: () => {
-          (globalThis as { __wiretraceCheck?: boolean }).__wiretraceCheck = true;
-        },
-      });
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      await injectForCheck(tabId);
     },
     indexInfo: async () => (await indexes.current()).status,
     async search({ query }) {

@@ -1,19 +1,17 @@
 import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../components/Overlay';
 import diffCss from '../components/diff.css?inline';
 import overlayCss from '../components/overlay.css?inline';
+import type { Article } from '../lib/article';
 import { extractDocument } from '../lib/extract';
 import { applyHighlights, planHighlights } from '../lib/highlight';
+import type { Settings } from '../lib/settings';
 import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
-import { sendMessage, valueOf } from '../messaging/protocol';
-
-/** Set by the background before it injects this script for "Check this page". */
-function checkRequested(): boolean {
-  return (globalThis as { __wiretraceCheck?: boolean }).__wiretraceCheck === true;
-}
+import type { ResultView } from '../lib/view';
+import { CHECK_REQUESTED, sendMessage, valueOf } from '../messaging/protocol';
 
 /** Quiet time after which a changed page counts as settled, and the longest wait. */
 const SETTLE_QUIET_MS = 300;
@@ -44,6 +42,91 @@ function settled(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
+/** A match as the overlay shows it: the story found and the page's quotes. */
+type Found = NonNullable<ResultView['match']> & { quotes: ResultView['quotes'] };
+
+/** Takes away what is on the page for one result: the overlay, its marks, its watch on the extension. */
+type Remove = () => void;
+
+/** Set by the background in our own script world (the page cannot see it) when it injects this script for "Check this page". */
+function checkRequested(): boolean {
+  return (globalThis as Record<string, unknown>)[CHECK_REQUESTED] === true;
+}
+
+/**
+ * Marks of wire text on the page's own paragraphs (classes, nothing inserted), planned afresh each
+ * time they are switched on: the page may have changed since. `overlay` is left out of the plan.
+ */
+function highlighter(article: Article, found: Found, overlay: () => Element) {
+  let undo: (() => void) | null = null;
+  return (on: boolean) => {
+    undo?.();
+    undo = on
+      ? applyHighlights(document, planHighlights(document, article.blocks, found.evidence.passages, overlay()))
+      : null;
+  };
+}
+
+/** The overlay in its own shadow root at the end of the body, ready to mount. */
+function createOverlay(
+  ctx: ContentScriptContext,
+  found: Found,
+  settings: Settings,
+  setHighlight: (on: boolean) => void,
+): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+  return createShadowRootUi(ctx, {
+    name: 'wiretrace-overlay',
+    // Closed: the page cannot read what we say about it. Only the browser-test build opens it,
+    // so tests can click inside (tests/e2e/harness.ts; the production build is tested closed).
+    mode: import.meta.env.WXT_E2E_OPEN_SHADOW === 'true' ? 'open' : 'closed',
+    css: `${overlayCss}\n${diffCss}`,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      render(
+        <Overlay
+          view={found}
+          startOpen={settings.panel === 'open'}
+          startHighlight={settings.highlight}
+          onHighlight={setHighlight}
+          theme={settings.theme}
+          onCompare={() => {
+            // After an update or a disable the background is gone: the click does nothing, and says nothing.
+            if (!ctx.isInvalid) void sendMessage('openCompare', { storyId: found.story.id });
+          }}
+        />,
+        container,
+      );
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+}
+
+/**
+ * Puts the overlay on the page (and the marks, if the reader wants them from the start) and,
+ * while it is there, checks that the extension still is: an update, reload or disable leaves this
+ * script running with no background (ctx.isInvalid notifies onInvalidated).
+ */
+function showOverlay(
+  ctx: ContentScriptContext,
+  ui: ShadowRootContentScriptUi<HTMLElement>,
+  settings: Settings,
+  setHighlight: (on: boolean) => void,
+): Remove {
+  ui.mount();
+  if (settings.highlight) setHighlight(true);
+  const orphanCheck = ctx.setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
+  return () => {
+    clearInterval(orphanCheck);
+    setHighlight(false);
+    ui.remove();
+  };
+}
+
 export default defineContentScript({
   matches: [...CONTENT_MATCHES],
   runAt: 'document_idle',
@@ -52,79 +135,35 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const listed = SITES.find((site) => hostIsSite(location.hostname, site));
-    let current: { remove(): void } | null = null;
+    let removeShown: Remove | null = null;
     let run = 0;
+    const clear = () => {
+      removeShown?.();
+      removeShown = null;
+    };
 
-    // detect → extract → clean (on a copy of the page) → match (background) → show.
+    // Each step may find that a newer navigation started meanwhile: that one shows its own result.
     const show = async () => {
       const mine = ++run;
-      current?.remove();
-      current = null;
+      clear();
       // Read once per run: the reader may change them between the articles of a single-page app.
       const settings = valueOf(await sendMessage('settings', undefined));
       // The reader may have turned this site off; "Check this page" is their explicit request and runs anyway.
       if (mine !== run || (listed && settings.disabledSites.includes(listed) && !checkRequested())) return;
+      // detect → extract → clean (on a copy of the page) → match (in the background).
       const extracted = extractDocument(document);
       if (!extracted.ok) return;
-      const view = valueOf(await sendMessage('match', { article: extracted.article, url: location.href }));
-      // A newer navigation started while this one was matched: it shows its own result.
-      if (mine !== run || !view.match || ctx.isInvalid) return;
-      const { match, quotes } = view;
-      const article = extracted.article;
-      let undoHighlight: (() => void) | null = null;
-      // Marks are classes on the page's own paragraphs, planned afresh each time (the page may have changed).
-      const setHighlight = (on: boolean) => {
-        undoHighlight?.();
-        undoHighlight = on
-          ? applyHighlights(document, planHighlights(document, article.blocks, match.evidence.passages, ui.shadowHost))
-          : null;
-      };
-      const ui = await createShadowRootUi(ctx, {
-        name: 'wiretrace-overlay',
-        // Closed: the page cannot read what we say about it. Only the browser-test build opens it,
-        // so tests can click inside (tests/e2e/harness.ts; the production build is tested closed).
-        mode: import.meta.env.WXT_E2E_OPEN_SHADOW === 'true' ? 'open' : 'closed',
-        css: `${overlayCss}\n${diffCss}`,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount(container) {
-          render(
-            <Overlay
-              view={{ ...match, quotes }}
-              startOpen={settings.panel === 'open'}
-              startHighlight={settings.highlight}
-              onHighlight={setHighlight}
-              theme={settings.theme}
-              onCompare={() => {
-                // After an update or a disable the background is gone: the click does nothing, and says nothing.
-                if (!ctx.isInvalid) void sendMessage('openCompare', { storyId: match.story.id });
-              }}
-            />,
-            container,
-          );
-          return container;
-        },
-        onRemove(container) {
-          if (container) render(null, container);
-        },
-      });
+      const { article } = extracted;
+      const { match, quotes } = valueOf(await sendMessage('match', { article, url: location.href }));
+      if (mine !== run || !match || ctx.isInvalid) return;
+      const found = { ...match, quotes };
+      const setHighlight = highlighter(article, found, () => ui.shadowHost);
+      const ui = await createOverlay(ctx, found, settings, setHighlight);
       if (mine !== run) return;
-      ui.mount();
-      if (settings.highlight) setHighlight(true);
-      // An update, reload or disable of the extension leaves this script running with no background:
-      // while an overlay is shown, the check finds that out (ctx.isInvalid notifies onInvalidated).
-      const orphanCheck = ctx.setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
-      current = {
-        remove() {
-          clearInterval(orphanCheck);
-          undoHighlight?.();
-          ui.remove();
-        },
-      };
+      removeShown = showOverlay(ctx, ui, settings, setHighlight);
     };
 
-    ctx.onInvalidated(() => current?.remove());
+    ctx.onInvalidated(clear);
     // Nothing of ours may surface in the page's console: a background gone mid-request (an update)
     // or any other failure leaves the page as it was. Developers see why at the "verbose" level.
     const showQuietly = () =>
@@ -132,8 +171,7 @@ export default defineContentScript({
     // A single-page app swaps the article without a page load (WXT checks the URL once a second):
     // follow it once the new page has stopped changing.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      current?.remove();
-      current = null;
+      clear();
       void settled(ctx).then(showQuietly);
     });
     await showQuietly();

@@ -10,6 +10,13 @@ import type { Settings } from '../lib/settings';
 /** What the background says to a sender it does not answer. */
 const REFUSED = 'Wiretrace refuses messages from other extensions or pages.';
 
+/**
+ * The name under which the background, injecting the content script for "Check this page", tells
+ * it that the reader asked (a property of the extension's own script world, which the page cannot
+ * see or set). Spelled here once: the injected setter receives it as an argument.
+ */
+export const CHECK_REQUESTED = 'wiretraceCheck';
+
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
 

@@ -1,4 +1,5 @@
 import { sitePattern } from '../lib/sites';
+import { CONTENT_SCRIPT_FILE } from './content-script';
 
 /** The content script registered at run time for the sites the reader added. */
 export const USER_SITES_SCRIPT = 'wiretrace-user-sites';
@@ -30,7 +31,7 @@ export async function syncUserSites(api: UserSitesApi, userSites: readonly strin
   if (registered) await api.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] });
   if (wanted.length > 0)
     await api.scripting.registerContentScripts([
-      { id: USER_SITES_SCRIPT, matches: wanted, js: ['content-scripts/content.js'], runAt: 'document_idle' },
+      { id: USER_SITES_SCRIPT, matches: wanted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' },
     ]);
   return wanted;
 }

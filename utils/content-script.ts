@@ -1,0 +1,30 @@
+/**
+ * How the background puts the content script into a page itself (it also
+ * runs on its own on the listed sites, from the manifest): registered for
+ * the reader's own sites, or injected into one tab for "Check this page".
+ */
+import { browser } from 'wxt/browser';
+import { CHECK_REQUESTED } from '../messaging/protocol';
+
+/**
+ * The content script as built (WXT names it after entrypoints/content.tsx). From the extension's
+ * root: Chrome and Firefox read a leading slash the same as none, and WXT's types require it.
+ */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+
+/**
+ * Runs in the tab, in the extension's own script world, before the content script: it is sent
+ * as source, so it can use nothing but its argument (the flag's name, spelled once in the protocol).
+ */
+function markCheckRequested(flag: string): void {
+  (globalThis as Record<string, unknown>)[flag] = true;
+}
+
+/**
+ * Runs the pipeline in a tab the reader asked about (activeTab): even on a
+ * site they turned off, since the flag tells the content script it was asked.
+ */
+export async function injectForCheck(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, func: markCheckRequested, args: [CHECK_REQUESTED] });
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
