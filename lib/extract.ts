@@ -195,22 +195,40 @@ function bodyOf(doc: Document): HTMLElement | null {
 }
 
 /**
- * Byline and date lines right after the headline ("By Robin Emmott, ...",
- * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
- * drops them, but they say who wrote the story and when. Recognised by the
- * same boilerplate rules that move such lines to metadata in the body.
+ * The short lines right after the headline, in reading order, read before
+ * Readability rewrites the copy: candidates for the header's byline and date
+ * lines (headerMetaLines).
  */
-function headerMetaLines(copy: Document): MetaLine[] {
+function linesAfterHeadline(copy: Document): string[] {
   const h1 = copy.querySelector('h1');
   const root = bodyOf(copy);
   if (!h1 || !root) return [];
-  const out: MetaLine[] = [];
+  const out: string[] = [];
   let el: Element | null = h1;
   for (let seen = 0; seen < HEADER_SCAN_ELEMENTS && el; seen++) {
     el = nextInOrder(el, root);
     if (!el || el.firstElementChild) continue;
     const text = normalizeText(el.textContent ?? '');
-    if (!text || wordCount(text) > HEADER_LINE_MAX_WORDS) continue;
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Byline and date lines right after the headline ("By Robin Emmott, ...",
+ * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
+ * drops them, but they say who wrote the story and when. Recognised by the
+ * same boilerplate rules that move such lines to metadata in the body.
+ */
+function headerMetaLines(lines: readonly string[], blocks: readonly Block[]): MetaLine[] {
+  // Summary bullets may stand above the byline (Reuters' "Summary" list): the story begins at its first paragraph.
+  const bodyTexts = new Set(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text));
+  const out: MetaLine[] = [];
+  for (const text of lines) {
+    // The story has begun: lines below its text are not the header's (CGTN's closing
+    // "Source(s): Reuters" lies within the scan of a short page and is an end note, not a byline).
+    if (bodyTexts.has(text)) break;
+    if (wordCount(text) > HEADER_LINE_MAX_WORDS) continue;
     const rule = matchRule(text);
     if (rule?.action === 'meta' && (rule.meta === 'byline' || rule.meta === 'date' || rule.meta === 'credit')) {
       out.push({ kind: rule.meta, text, bodyIndex: 0 });
@@ -300,7 +318,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const copied = copyForExtraction(doc);
   if (!copied) return { ok: false, reason: 'too-large' };
   const { copy, captions } = copied;
-  const header = headerMetaLines(copy);
+  const linesAtTop = linesAfterHeadline(copy);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -312,6 +330,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   if (!container) return { ok: false, reason: 'empty' };
   const { blocks, meta } = cleanBlocks(blocksOf(container), title);
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
+  const header = headerMetaLines(linesAtTop, blocks);
   for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
   meta.unshift(...header);
   // A caption shown as a figcaption and again as text (CGTN) is one caption.
