@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QuoteCheck } from '../lib/match';
+import type { QuoteCheck } from '../lib/quote-check';
 import { Diff } from './Diff';
 import type { Theme } from '../lib/settings';
 import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';

@@ -18,7 +18,7 @@
 import { BoundedCache } from './bounded-cache';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
-import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match';
+import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match-index';
 
 export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 export const COMPACT_SCHEMA_VERSION = 1;

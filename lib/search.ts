@@ -4,7 +4,7 @@
  * story. fuse.js does the fuzzy part; this module decides what is searched.
  */
 import Fuse from 'fuse.js';
-import type { MatchIndex } from './match';
+import type { MatchIndex } from './match-index';
 
 /** Stories read for search: past this, a compact index would be decoded whole for one popup. */
 export const MAX_SEARCH_STORIES = 20_000;

@@ -1,6 +1,7 @@
 import type { Relation, Story, StoryVersion } from './index-schema';
 import type { Credit, CreditPlace } from './credits';
-import type { MatchResult, PageResult, QuoteCheck } from './match';
+import type { MatchResult, PageResult } from './match';
+import type { QuoteCheck } from './quote-check';
 
 /**
  * What the overlay, popup and CLI show for a page: the match without the

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompareView } from '../../lib/compare';
 import { Diff } from '../../components/Diff';
-import type { Fidelity } from '../../lib/match';
+import type { Fidelity } from '../../lib/quote-check';
 import { sendMessage } from '../../messaging/protocol';
 import '../../components/page.css';
 import '../../components/compare.css';

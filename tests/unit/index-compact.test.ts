@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { openIndexFile } from '../../lib/index-file';
 import { IndexError, parseIndex } from '../../lib/index-schema';
-import { findStory, matchArticle } from '../../lib/match';
+import { matchArticle } from '../../lib/match';
+import { findStory } from '../../lib/match-index';
 import { extractFile } from '../../scripts/node-dom';
 
 const fullBytes = readFileSync('assets/index.json');

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../lib/extract';
 import { parseIndex } from '../../lib/index-schema';
-import { compareQuote, loadIndex, matchArticle } from '../../lib/match';
+import { loadIndex } from '../../lib/index-full';
+import { matchArticle } from '../../lib/match';
+import { compareQuote } from '../../lib/quote-check';
 import type { Article } from '../../lib/article';
 
 const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
