@@ -4,13 +4,14 @@ import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
 import { normalizeText, wordCount } from './text';
+import { uniqueBy } from './unique';
 
 /**
  * Past these, a page is refused as too large rather than parsed at the
  * reader's expense. Text is counted outside scripts and styles: news sites
  * ship megabytes of hydration JSON in scripts, which is not the page's text.
  */
-export const MAX_ELEMENTS = 60_000;
+const MAX_PAGE_ELEMENTS = 60_000;
 export const MAX_TEXT_CHARS = 3_000_000;
 
 /** Left out of the copy Readability works on: never the story's text (figcaptions are kept aside as metadata). */
@@ -309,7 +310,7 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
 export function extractDocument(doc: Document, options: { skipDetect?: boolean } = {}): ExtractResult {
   const root = doc.documentElement;
   if (!root) return { ok: false, reason: 'empty' };
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return { ok: false, reason: 'too-large' };
   const jsonLd = readJsonLd(doc);
   if (!options.skipDetect && detectArticle(doc, jsonLd) === 'none') return { ok: false, reason: 'not-article' };
 
@@ -334,13 +335,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
   meta.unshift(...header);
   // A caption shown as a figcaption and again as text (CGTN) is one caption.
-  const seenMeta = new Set<string>();
-  const uniqueMeta = meta.filter((m) => {
-    const key = `${m.kind}\u0000${m.text}`;
-    if (seenMeta.has(key)) return false;
-    seenMeta.add(key);
-    return true;
-  });
+  const uniqueMeta = uniqueBy(meta, (m) => `${m.kind}\u0000${m.text}`);
 
   const ld = jsonLdArticle(jsonLd);
   const headerByline = header.find((m) => m.kind === 'byline');
