@@ -239,7 +239,7 @@ function headerMetaLines(lines: readonly string[], blocks: readonly Block[]): Me
 }
 
 /** "By Robin Emmott, Sabine Siebold" → "Robin Emmott, Sabine Siebold". */
-function bylineOf(line: string): string {
+function withoutBy(line: string): string {
   return line.replace(/^by\s+/i, '');
 }
 
@@ -303,6 +303,44 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
   return { copy, captions };
 }
 
+type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
+
+/**
+ * Where an article's metadata can come from, most trusted first: the page's
+ * meta tags, its JSON-LD, Readability's reading, then the lines under the
+ * headline (Investing.com shows "By Robin Emmott" and "Published …" only there).
+ */
+interface MetadataSources {
+  doc: Document;
+  ld: ReturnType<typeof jsonLdArticle>;
+  parsed: ReadabilityResult;
+  header: readonly MetaLine[];
+}
+
+function bylineFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+  const line =
+    metaContent(doc, 'meta[name="author"]') ??
+    ld.author ??
+    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
+    header.find((m) => m.kind === 'byline')?.text ??
+    null;
+  return line ? withoutBy(line) : null;
+}
+
+function publishedFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+  return (
+    metaContent(doc, 'meta[property="article:published_time"]') ??
+    ld.datePublished ??
+    parsed?.publishedTime ??
+    shownDate(header, 'published') ??
+    null
+  );
+}
+
+function updatedFrom({ doc, ld, header }: MetadataSources): string | null {
+  return metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated');
+}
+
 /**
  * Extracts the article of a document. Works on a copy (copyForExtraction): Readability
  * rewrites the tree it is given, and the reader's page must stay as it is.
@@ -321,7 +359,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const { copy, captions } = copied;
   const linesAtTop = linesAfterHeadline(copy);
 
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  let parsed: ReadabilityResult;
   try {
     parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
   } catch {
@@ -337,28 +375,15 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   // A caption shown as a figcaption and again as text (CGTN) is one caption.
   const uniqueMeta = uniqueBy(meta, (m) => `${m.kind}\u0000${m.text}`);
 
-  const ld = jsonLdArticle(jsonLd);
-  const headerByline = header.find((m) => m.kind === 'byline');
-  const bylineSource =
-    metaContent(doc, 'meta[name="author"]') ??
-    ld.author ??
-    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
-    headerByline?.text ??
-    null;
-  const byline = bylineSource ? bylineOf(bylineSource) : null;
+  const sources: MetadataSources = { doc, ld: jsonLdArticle(jsonLd), parsed, header };
+  const byline = bylineFrom(sources);
   return {
     ok: true,
     article: {
       title: title || normalizeText(parsed?.title ?? ''),
       byline,
-      published:
-        metaContent(doc, 'meta[property="article:published_time"]') ??
-        ld.datePublished ??
-        parsed?.publishedTime ??
-        shownDate(header, 'published') ??
-        null,
-      updated:
-        metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated'),
+      published: publishedFrom(sources),
+      updated: updatedFrom(sources),
       siteName: siteName ?? parsed?.siteName ?? null,
       language: root.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
