@@ -9,7 +9,7 @@ import type { HashList, WireVersionIndex } from './match-index';
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
 export const EXACT_SENTENCE = 0.8;
 /** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
-export const REWORDED_SENTENCE = 0.4;
+const REWORDED_SENTENCE = 0.4;
 
 /** Share of `page`'s hashes found in `wire` (both distinct and sorted). */
 function containment(page: HashList, wire: HashList): number {

@@ -111,7 +111,7 @@ function leafText(el: Element): string {
  * h2 and a ul with no <p>) becomes a block of its own, ended by a line break
  * or the next block; table rows are blocks of their cells.
  */
-export function blocksOf(container: Element): Block[] {
+function blocksOf(container: Element): Block[] {
   const out: Block[] = [];
   let run = '';
   const flush = () => {

@@ -20,8 +20,8 @@ import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match-index';
 
-export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
-export const COMPACT_SCHEMA_VERSION = 1;
+const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
+const COMPACT_SCHEMA_VERSION = 1;
 /** Decoded stories kept in memory. */
 const DECODED_STORY_CACHE = 256;
 /**
@@ -53,7 +53,7 @@ export interface CompactStoryParts {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function compactStoryParts(story: Story): CompactStoryParts {
+function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
   // Prints come sorted from readText: the same story gives the same bytes whatever order its words came in.
   const versions = reads.map((r) => r.sentences.map((s) => s.print));
@@ -81,7 +81,7 @@ export function newestDate(dates: Iterable<string>): string | null {
 }
 
 /** Sorts (fingerprint, story) pairs by fingerprint, then story, into two parallel arrays. */
-export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
+function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
   const n = pairs.length / 2;
   const order = new Uint32Array(n).map((_, i) => i);
   order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
@@ -98,7 +98,7 @@ export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories
  * The header and the offsets of each section, given the section sizes: the
  * builder streams sections to disk and writes this in front of them.
  */
-export function compactLayout(
+function compactLayout(
   storyCount: number,
   sizes: Record<SectionName, number>,
   newestStory: string | null = null,
