@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openIndexFile } from '../lib/index-file';
-import { matchArticle, type MatchIndex } from '../lib/match';
+import { openIndexFile, type OpenedIndex } from '../lib/index-file';
+import { matchArticle } from '../lib/match';
 import { creditSentence, toView } from '../lib/view';
 import { extractFile } from './node-dom';
 
@@ -55,7 +55,7 @@ export interface Golden {
   quotes: GoldenQuote[];
 }
 
-let bundled: MatchIndex | null = null;
+let bundled: OpenedIndex['index'] | null = null;
 const bundledIndex = () => (bundled ??= openIndexFile(readFileSync(BUNDLED_INDEX)).index);
 
 export function fixtureNames(): string[] {
