@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openIndexFile, type OpenedIndex } from '../lib/index-file';
 import { matchArticle } from '../lib/match';
-import { creditSentence, toView } from '../lib/view';
+import { creditSentence } from '../lib/labels';
+import { toView } from '../lib/view';
 import { extractFile } from './node-dom';
 
 export const FIXTURE_PAGES = 'tests/fixtures/pages';

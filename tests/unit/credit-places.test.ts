@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditPlace } from '../../lib/credits';
 import { extractDocument, extractText } from '../../lib/extract';
-import { creditSentence } from '../../lib/view';
+import { creditSentence } from '../../lib/labels';
 import { parseHtml } from '../../scripts/node-dom';
 
 /**
