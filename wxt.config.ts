@@ -24,6 +24,8 @@ const E2E_BUILD = process.env.WXT_E2E_OPEN_SHADOW === 'true';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
+  // Every file imports what it uses: no auto-imported globals, so lib/'s purity is visible in its imports and checked by lint.
+  imports: false,
   // The browser-test build (overlay shadow root open so tests can reach inside) never overwrites the real one.
   outDir: E2E_BUILD ? '.output/e2e' : '.output',
   vite: () => ({

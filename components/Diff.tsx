@@ -1,4 +1,4 @@
-import type { DiffPart } from '../lib/match';
+import type { DiffPart } from '../lib/quote-check';
 
 /**
  * A word diff as text: kept words plain, added ones in <ins>, removed ones in

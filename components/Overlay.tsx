@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QuoteCheck } from '../lib/match';
+import type { QuoteCheck } from '../lib/quote-check';
 import { Diff } from './Diff';
+import { StoryOrigin } from './StoryOrigin';
+import {
+  creditSentence,
+  FIDELITY_LABELS,
+  HIGHLIGHT_WIRE_TEXT,
+  NAMES_ANOTHER_SPEAKER,
+  RELATION_EXPLANATIONS,
+  RELATION_NAMES,
+  speakerLabel,
+  URL_UNKNOWN,
+} from '../lib/labels';
 import type { Theme } from '../lib/settings';
-import { creditSentence, RELATION_LABELS, type ResultView } from '../lib/view';
-
-const FIDELITY_LABELS: Record<QuoteCheck['fidelity'], string> = {
-  exact: 'Exact',
-  minor: 'Minor changes',
-  altered: 'Wording altered',
-  unmatched: 'Not in the wire story',
-};
-
-function searchUrl(agency: string, headline: string): string {
-  return `https://duckduckgo.com/?q=${encodeURIComponent(`${agency} "${headline}"`)}`;
-}
+import type { ResultView } from '../lib/view';
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -80,26 +80,10 @@ export function Overlay({
             <h2 class="headline" id="wiretrace-headline" tabIndex={-1} ref={heading}>
               {story.headline}
             </h2>
-            <p class="origin">
-              {story.agency}
-              {story.dateline ? `, ${story.dateline}` : ''}, {story.date}
-              {story.bylines.length > 0 && ` · by ${story.bylines.join(', ')}`}
-            </p>
-            <p class="link">
-              {story.url ? (
-                <a href={story.url}>Original at {story.agency}</a>
-              ) : (
-                <>
-                  URL unknown · {/* A link the reader may follow; nothing is requested unless they do. */}
-                  <a href={searchUrl(story.agency, story.headline)} target="_blank" rel="noreferrer noopener">
-                    Search for the original
-                  </a>
-                </>
-              )}
-            </p>
+            <StoryOrigin story={story} headline={story.headline} />
           </header>
           <p class="relation">
-            <strong>{view.relation}</strong>: {RELATION_LABELS[view.relation]}.
+            <strong>{RELATION_NAMES[view.relation]}</strong>: {RELATION_EXPLANATIONS[view.relation]}.
           </p>
           <p class="share">
             {percent(view.evidence.verbatimShare)} of the page's sentences are wire text word for word;{' '}
@@ -112,7 +96,7 @@ export function Overlay({
           {onHighlight && (
             <div class="highlight">
               <button type="button" class="highlight-toggle" aria-pressed={highlight} onClick={toggleHighlight}>
-                {highlight ? 'Hide highlights on the page' : 'Highlight wire text on the page'}
+                {highlight ? 'Hide highlights on the page' : HIGHLIGHT_WIRE_TEXT}
               </button>
               {highlight && (
                 <p class="legend">
@@ -149,8 +133,14 @@ export function Overlay({
           <ul class="siblings">
             {view.siblings.map((v) => (
               <li key={v.id}>
-                {v.url ? <a href={v.url}>{v.outlet}</a> : <span>{v.outlet} (URL unknown)</span>}{' '}
-                <span class="rel">{v.relation}</span>
+                {v.url ? (
+                  <a href={v.url}>{v.outlet}</a>
+                ) : (
+                  <span>
+                    {v.outlet} ({URL_UNKNOWN})
+                  </span>
+                )}{' '}
+                <span class="rel">{RELATION_NAMES[v.relation]}</span>
               </li>
             ))}
           </ul>
@@ -159,13 +149,12 @@ export function Overlay({
             {view.quotes.map((q, i) => (
               <li key={i} class={`quote ${q.fidelity}`}>
                 <q class="page-quote">{q.text}</q>
-                <span class="speaker">{q.speaker ?? 'speaker not stated'}</span>
+                <span class="speaker">{speakerLabel(q.speaker)}</span>
                 <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
                 {q.original && (q.fidelity !== 'exact' || q.speakerDiffers) && (
                   <div class="original">
-                    Original: <q>{q.original}</q>{' '}
-                    <span class="speaker">{q.originalSpeaker ?? 'speaker not stated'}</span>
-                    {q.speakerDiffers && <span class="flag"> (the page names a different speaker)</span>}
+                    Original: <q>{q.original}</q> <span class="speaker">{speakerLabel(q.originalSpeaker)}</span>
+                    {q.speakerDiffers && <span class="flag"> (the page {NAMES_ANOTHER_SPEAKER})</span>}
                     {q.fidelity !== 'exact' && (
                       <span class="diff">
                         <Diff parts={q.diff} spaced />
@@ -185,10 +174,10 @@ export function Overlay({
         aria-expanded={open}
         aria-controls="wiretrace-panel"
         // The accessible name starts with the visible text (axe: label-content-name-mismatch).
-        aria-label={`${story.agency} · ${view.relation}: Wiretrace, ${open ? 'close' : 'open'} the panel`}
+        aria-label={`${story.agency} · ${RELATION_NAMES[view.relation]}: Wiretrace, ${open ? 'close' : 'open'} the panel`}
         onClick={toggle}
       >
-        {story.agency} · {view.relation}
+        {story.agency} · {RELATION_NAMES[view.relation]}
       </button>
     </div>
   );

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { compareStory } from '../lib/compare';
-import { findStory, matchArticle } from '../lib/match';
+import { matchArticle } from '../lib/match';
+import { findStory } from '../lib/match-index';
 import { INDEX_PATH } from '../lib/sites';
 import { toView } from '../lib/view';
 import { answerMessages, type TabStatus } from '../messaging/protocol';

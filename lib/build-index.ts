@@ -1,25 +1,13 @@
 import { storyParagraphs, type Article } from './article';
 import type { Story, StoryQuote, StoryVersion } from './index-schema';
 import { extractQuotes } from './quotes';
-import { normalizeText } from './text';
+import { comparableText } from './text';
+import { uniqueBy } from './unique';
 
-/** A story's metadata as the corpus folder gives it (`story.json`). */
-export interface CorpusStory {
-  id: string;
-  agency: string;
-  date: string;
-  dateline: string | null;
-  bylines: string[];
-  headlines: string[];
-  url: string | null;
+/** A story's metadata as the corpus folder gives it (`story.json`): the story's own fields and its version files. */
+export type CorpusStory = Pick<Story, 'id' | 'agency' | 'date' | 'dateline' | 'bylines' | 'headlines' | 'url'> & {
   versions: (Omit<StoryVersion, 'title'> & { file: string })[];
-}
-
-function quoteKey(text: string): string {
-  return normalizeText(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+};
 
 /**
  * Builds one story from its metadata and the extracted article of each version.
@@ -34,16 +22,18 @@ export function buildStory(meta: CorpusStory, articles: ReadonlyMap<string, Arti
   const wire = meta.versions
     .filter((v) => v.writeThrough !== null)
     .map((v) => ({ version: v.id, paragraphs: storyParagraphs(articles.get(v.id)!) }));
-  const quotes: StoryQuote[] = [];
-  const seen = new Set<string>();
-  for (const w of wire) {
-    for (const q of extractQuotes(w.paragraphs)) {
-      const key = quoteKey(q.text);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      quotes.push({ text: q.text, speaker: q.speaker, role: q.role, context: q.context, version: w.version });
-    }
-  }
+  const quotes: StoryQuote[] = uniqueBy(
+    wire.flatMap((w) =>
+      extractQuotes(w.paragraphs).map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        role: q.role,
+        context: q.context,
+        version: w.version,
+      })),
+    ),
+    (q) => comparableText(q.text),
+  );
   return {
     id: meta.id,
     agency: meta.agency,

@@ -1,6 +1,6 @@
 import type { Block, MetaKind, MetaLine } from './article';
 import rulesData from './rules/boilerplate.json';
-import { endsSentence, normalizeText, wordCount } from './text';
+import { comparableText, endsSentence, normalizeText, wordCount } from './text';
 
 /**
  * What a boilerplate rule does with a block it matches:
@@ -40,7 +40,7 @@ const BULLET_MARKER = /^[•*·▪◦‣-]\s+/;
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
 /** Entities left undecoded in copied text (TBS's "Alliance&#039;s"). */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
@@ -54,13 +54,6 @@ export function decodeEntities(text: string): string {
 export function matchRule(text: string): BoilerplateRule | null {
   for (const { rule, re } of COMPILED_RULES) if (re.test(text)) return rule;
   return null;
-}
-
-function comparable(text: string): string {
-  return normalizeText(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** A read-more box ends at the first line that is not a teaser headline. */
@@ -81,7 +74,7 @@ export interface CleanResult {
 export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
   const kept: Block[] = [];
   const meta: MetaLine[] = [];
-  const titleKey = comparable(title);
+  const titleKey = comparableText(title);
   let bodyStarted = false;
   let inInset = false;
 
@@ -103,7 +96,7 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
       meta.push({ kind: rule.meta ?? 'section', text, bodyIndex: kept.length });
       continue;
     }
-    if (titleKey && comparable(text) === titleKey) continue;
+    if (titleKey && comparableText(text) === titleKey) continue;
     const words = wordCount(text);
     if (BULLET_MARKER.test(text)) {
       kept.push({ kind: 'bullet', text: text.replace(BULLET_MARKER, '') });
@@ -128,7 +121,7 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
 }
 
 function dropRepeats(blocks: Block[], meta: MetaLine[]): CleanResult {
-  const keys = blocks.map((b) => comparable(b.text));
+  const keys = blocks.map((b) => comparableText(b.text));
   // Last position of each text, so "appears again later" is one lookup, not a scan (huge pages).
   const lastAt = new Map(keys.map((k, i) => [k, i]));
   const out: Block[] = [];

@@ -5,7 +5,7 @@
  */
 import { diffWords } from 'diff';
 import type { Relation, Story } from './index-schema';
-import { checkQuotes, diffPart, type DiffPart, type Fidelity } from './match';
+import { checkQuotes, diffPart, type DiffPart, type Fidelity } from './quote-check';
 import { extractQuotes } from './quotes';
 import { contentKeys } from './text';
 

@@ -1,5 +1,6 @@
 import type { Block, MetaLine } from './article';
 import agencyData from './rules/agencies.json';
+import { uniqueBy } from './unique';
 
 /**
  * Where a page credits a wire agency. Reported neutrally: subscribers may
@@ -90,13 +91,7 @@ export function findCredits(input: {
   meta: readonly MetaLine[];
 }): Credit[] {
   const out: Credit[] = [];
-  const seen = new Set<string>();
-  const add = (agency: string, place: CreditPlace, text: string) => {
-    const key = `${agency}\u0000${place}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ agency, place, text: clip(text) });
-  };
+  const add = (agency: string, place: CreditPlace, text: string) => out.push({ agency, place, text: clip(text) });
   // A credit line above the story is its byline (TBS's lone "Reuters"); below it, an end note (CGTN's "Source(s): Reuters").
   const isEndNote = (m: MetaLine) => m.kind === 'credit' && (m.bodyIndex ?? 0) >= input.blocks.length / 2;
   const isTopLine = (m: MetaLine) =>
@@ -133,5 +128,6 @@ export function findCredits(input: {
     }
     for (const text of captions) if (photo.test(text)) add(agency.name, 'photo', text);
   }
-  return out;
+  // One entry per agency and place, however often the page repeats it: the first found stays.
+  return uniqueBy(out, (c) => `${c.agency}\u0000${c.place}`);
 }

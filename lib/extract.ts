@@ -4,13 +4,14 @@ import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
 import { normalizeText, wordCount } from './text';
+import { uniqueBy } from './unique';
 
 /**
  * Past these, a page is refused as too large rather than parsed at the
  * reader's expense. Text is counted outside scripts and styles: news sites
  * ship megabytes of hydration JSON in scripts, which is not the page's text.
  */
-export const MAX_ELEMENTS = 60_000;
+const MAX_PAGE_ELEMENTS = 60_000;
 export const MAX_TEXT_CHARS = 3_000_000;
 
 /** Left out of the copy Readability works on: never the story's text (figcaptions are kept aside as metadata). */
@@ -110,7 +111,7 @@ function leafText(el: Element): string {
  * h2 and a ul with no <p>) becomes a block of its own, ended by a line break
  * or the next block; table rows are blocks of their cells.
  */
-export function blocksOf(container: Element): Block[] {
+function blocksOf(container: Element): Block[] {
   const out: Block[] = [];
   let run = '';
   const flush = () => {
@@ -195,22 +196,40 @@ function bodyOf(doc: Document): HTMLElement | null {
 }
 
 /**
- * Byline and date lines right after the headline ("By Robin Emmott, ...",
- * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
- * drops them, but they say who wrote the story and when. Recognised by the
- * same boilerplate rules that move such lines to metadata in the body.
+ * The short lines right after the headline, in reading order, read before
+ * Readability rewrites the copy: candidates for the header's byline and date
+ * lines (headerMetaLines).
  */
-function headerMetaLines(copy: Document): MetaLine[] {
+function linesAfterHeadline(copy: Document): string[] {
   const h1 = copy.querySelector('h1');
   const root = bodyOf(copy);
   if (!h1 || !root) return [];
-  const out: MetaLine[] = [];
+  const out: string[] = [];
   let el: Element | null = h1;
   for (let seen = 0; seen < HEADER_SCAN_ELEMENTS && el; seen++) {
     el = nextInOrder(el, root);
     if (!el || el.firstElementChild) continue;
     const text = normalizeText(el.textContent ?? '');
-    if (!text || wordCount(text) > HEADER_LINE_MAX_WORDS) continue;
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Byline and date lines right after the headline ("By Robin Emmott, ...",
+ * "Published 12/01/2022, 13:09" on Investing.com): short, so Readability
+ * drops them, but they say who wrote the story and when. Recognised by the
+ * same boilerplate rules that move such lines to metadata in the body.
+ */
+function headerMetaLines(lines: readonly string[], blocks: readonly Block[]): MetaLine[] {
+  // Summary bullets may stand above the byline (Reuters' "Summary" list): the story begins at its first paragraph.
+  const bodyTexts = new Set(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text));
+  const out: MetaLine[] = [];
+  for (const text of lines) {
+    // The story has begun: lines below its text are not the header's (CGTN's closing
+    // "Source(s): Reuters" lies within the scan of a short page and is an end note, not a byline).
+    if (bodyTexts.has(text)) break;
+    if (wordCount(text) > HEADER_LINE_MAX_WORDS) continue;
     const rule = matchRule(text);
     if (rule?.action === 'meta' && (rule.meta === 'byline' || rule.meta === 'date' || rule.meta === 'credit')) {
       out.push({ kind: rule.meta, text, bodyIndex: 0 });
@@ -220,7 +239,7 @@ function headerMetaLines(copy: Document): MetaLine[] {
 }
 
 /** "By Robin Emmott, Sabine Siebold" → "Robin Emmott, Sabine Siebold". */
-function bylineOf(line: string): string {
+function withoutBy(line: string): string {
   return line.replace(/^by\s+/i, '');
 }
 
@@ -284,6 +303,44 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
   return { copy, captions };
 }
 
+type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
+
+/**
+ * Where an article's metadata can come from, most trusted first: the page's
+ * meta tags, its JSON-LD, Readability's reading, then the lines under the
+ * headline (Investing.com shows "By Robin Emmott" and "Published …" only there).
+ */
+interface MetadataSources {
+  doc: Document;
+  ld: ReturnType<typeof jsonLdArticle>;
+  parsed: ReadabilityResult;
+  header: readonly MetaLine[];
+}
+
+function bylineFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+  const line =
+    metaContent(doc, 'meta[name="author"]') ??
+    ld.author ??
+    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
+    header.find((m) => m.kind === 'byline')?.text ??
+    null;
+  return line ? withoutBy(line) : null;
+}
+
+function publishedFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+  return (
+    metaContent(doc, 'meta[property="article:published_time"]') ??
+    ld.datePublished ??
+    parsed?.publishedTime ??
+    shownDate(header, 'published') ??
+    null
+  );
+}
+
+function updatedFrom({ doc, ld, header }: MetadataSources): string | null {
+  return metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated');
+}
+
 /**
  * Extracts the article of a document. Works on a copy (copyForExtraction): Readability
  * rewrites the tree it is given, and the reader's page must stay as it is.
@@ -291,7 +348,7 @@ function copyForExtraction(doc: Document): { copy: Document; captions: string[] 
 export function extractDocument(doc: Document, options: { skipDetect?: boolean } = {}): ExtractResult {
   const root = doc.documentElement;
   if (!root) return { ok: false, reason: 'empty' };
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return { ok: false, reason: 'too-large' };
   const jsonLd = readJsonLd(doc);
   if (!options.skipDetect && detectArticle(doc, jsonLd) === 'none') return { ok: false, reason: 'not-article' };
 
@@ -300,9 +357,9 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const copied = copyForExtraction(doc);
   if (!copied) return { ok: false, reason: 'too-large' };
   const { copy, captions } = copied;
-  const header = headerMetaLines(copy);
+  const linesAtTop = linesAfterHeadline(copy);
 
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  let parsed: ReadabilityResult;
   try {
     parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
   } catch {
@@ -312,39 +369,21 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   if (!container) return { ok: false, reason: 'empty' };
   const { blocks, meta } = cleanBlocks(blocksOf(container), title);
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
+  const header = headerMetaLines(linesAtTop, blocks);
   for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
   meta.unshift(...header);
   // A caption shown as a figcaption and again as text (CGTN) is one caption.
-  const seenMeta = new Set<string>();
-  const uniqueMeta = meta.filter((m) => {
-    const key = `${m.kind}\u0000${m.text}`;
-    if (seenMeta.has(key)) return false;
-    seenMeta.add(key);
-    return true;
-  });
+  const uniqueMeta = uniqueBy(meta, (m) => `${m.kind}\u0000${m.text}`);
 
-  const ld = jsonLdArticle(jsonLd);
-  const headerByline = header.find((m) => m.kind === 'byline');
-  const bylineSource =
-    metaContent(doc, 'meta[name="author"]') ??
-    ld.author ??
-    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
-    headerByline?.text ??
-    null;
-  const byline = bylineSource ? bylineOf(bylineSource) : null;
+  const sources: MetadataSources = { doc, ld: jsonLdArticle(jsonLd), parsed, header };
+  const byline = bylineFrom(sources);
   return {
     ok: true,
     article: {
       title: title || normalizeText(parsed?.title ?? ''),
       byline,
-      published:
-        metaContent(doc, 'meta[property="article:published_time"]') ??
-        ld.datePublished ??
-        parsed?.publishedTime ??
-        shownDate(header, 'published') ??
-        null,
-      updated:
-        metaContent(doc, 'meta[property="article:modified_time"]') ?? ld.dateModified ?? shownDate(header, 'updated'),
+      published: publishedFrom(sources),
+      updated: updatedFrom(sources),
       siteName: siteName ?? parsed?.siteName ?? null,
       language: root.getAttribute('lang') || parsed?.lang || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,

@@ -8,9 +8,9 @@ import { BoundedCache } from './bounded-cache';
 import { hash32, hashWindows, sentences, STOPWORDS, wordKey, words } from './text';
 
 /** Content-word pairs in order: the order-aware fingerprint that finds candidate stories. */
-export const FINGERPRINT_WORDS = 2;
+const FINGERPRINT_WORDS = 2;
 /** Word windows for the verbatim test of one sentence against another. */
-export const EXACT_SHINGLE = 3;
+const EXACT_SHINGLE = 3;
 /** Sentences with fewer content words (after removing quotes) say too little to align. */
 export const MIN_SENTENCE_KEYS = 4;
 

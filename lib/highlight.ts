@@ -20,7 +20,7 @@ export const HIGHLIGHT_CLASSES: Record<HighlightKind, string> = {
 const STYLE_ID = 'wiretrace-highlight-style';
 const BLOCK_SELECTOR = 'p, li, blockquote, h2, h3, h4, h5, h6, td, dd';
 /** Elements looked at, at most: a page with 100,000 nodes must not stall the reader's tab. */
-const MAX_ELEMENTS = 5_000;
+const MAX_HIGHLIGHT_CANDIDATES = 5_000;
 
 const STYLE = `
 .wiretrace-hl-wire { background: rgb(255 216 77 / 0.35) !important; box-shadow: -4px 0 0 #c9a400; }
@@ -46,7 +46,7 @@ export function planHighlights(
   const bodyTexts = new Set(blocks.map((b) => normalizeText(b.text)));
   const sentenceKind = new Map(passages.map((p) => [normalizeText(p.page), p.kind] as const));
   const plan: HighlightPlan[] = [];
-  const elements = Array.from(doc.body?.querySelectorAll(BLOCK_SELECTOR) ?? []).slice(0, MAX_ELEMENTS);
+  const elements = Array.from(doc.body?.querySelectorAll(BLOCK_SELECTOR) ?? []).slice(0, MAX_HIGHLIGHT_CANDIDATES);
   for (const element of elements) {
     if (skip?.contains(element)) continue;
     // The innermost block carries the mark (an li holding a p is marked at the p).

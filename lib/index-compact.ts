@@ -18,12 +18,18 @@
 import { BoundedCache } from './bounded-cache';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
-import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match';
+import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match-index';
 
-export const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
-export const COMPACT_SCHEMA_VERSION = 1;
+const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
+const COMPACT_SCHEMA_VERSION = 1;
 /** Decoded stories kept in memory. */
 const DECODED_STORY_CACHE = 256;
+/**
+ * Where each 12-bit hash prefix starts in the postings: a lookup then searches a few thousand
+ * entries near each other instead of millions across the file. More prefixes would search less
+ * but cost more at open: 16 bits took 10 ms at 10k stories (every page of the array touched).
+ */
+const PREFIX_BITS = 12;
 const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postingHashes', 'postingStories'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -47,7 +53,7 @@ export interface CompactStoryParts {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function compactStoryParts(story: Story): CompactStoryParts {
+function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
   // Prints come sorted from readText: the same story gives the same bytes whatever order its words came in.
   const versions = reads.map((r) => r.sentences.map((s) => s.print));
@@ -75,7 +81,7 @@ export function newestDate(dates: Iterable<string>): string | null {
 }
 
 /** Sorts (fingerprint, story) pairs by fingerprint, then story, into two parallel arrays. */
-export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
+function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
   const n = pairs.length / 2;
   const order = new Uint32Array(n).map((_, i) => i);
   order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
@@ -92,7 +98,7 @@ export function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories
  * The header and the offsets of each section, given the section sizes: the
  * builder streams sections to disk and writes this in front of them.
  */
-export function compactLayout(
+function compactLayout(
   storyCount: number,
   sizes: Record<SectionName, number>,
   newestStory: string | null = null,
@@ -189,16 +195,16 @@ export class CompactIndexWriter {
     replay: (name: 'meta' | 'prints', write: (bytes: Uint8Array) => void) => void,
   ): number {
     const postings = sortPostings(this.pairs.view());
-    const mo = this.metaOffsets.view();
-    const po = this.printOffsets.view();
+    const metaOffsets = this.metaOffsets.view();
+    const printOffsets = this.printOffsets.view();
     const n = this.count;
     const { head, header } = compactLayout(
       n,
       {
-        metaOffsets: mo.byteLength,
-        meta: mo[n]!,
-        printOffsets: po.byteLength,
-        prints: po[n]! * 4,
+        metaOffsets: metaOffsets.byteLength,
+        meta: metaOffsets[n]!,
+        printOffsets: printOffsets.byteLength,
+        prints: printOffsets[n]! * 4,
         postingHashes: postings.hashes.byteLength,
         postingStories: postings.stories.byteLength,
       },
@@ -210,9 +216,9 @@ export class CompactIndexWriter {
       at += bytes.length;
     };
     const section: Record<SectionName, () => void> = {
-      metaOffsets: () => emit(bytesOf(mo)),
+      metaOffsets: () => emit(bytesOf(metaOffsets)),
       meta: () => replay('meta', emit),
-      printOffsets: () => emit(bytesOf(po)),
+      printOffsets: () => emit(bytesOf(printOffsets)),
       prints: () => replay('prints', emit),
       postingHashes: () => emit(bytesOf(postings.hashes)),
       postingStories: () => emit(bytesOf(postings.stories)),
@@ -293,6 +299,124 @@ export interface CompactIndex extends MatchIndex {
   readonly header: CompactHeader;
 }
 
+/** The sections of a compact index as typed views into its bytes, checked against each other. */
+interface Sections {
+  storyCount: number;
+  metaOffsets: Uint32Array;
+  /** The meta section's offset in the file; each story's JSON lies at metaStart + metaOffsets[i]. */
+  metaStart: number;
+  printOffsets: Uint32Array;
+  prints: Uint32Array;
+  postingHashes: Uint32Array;
+  postingStories: Uint32Array;
+}
+
+function readSections(bytes: Uint8Array, header: CompactHeader): Sections {
+  const n = header.storyCount;
+  const u32 = (name: SectionName) => {
+    const [offset, length] = header.sections[name];
+    if (length % 4 !== 0) throw new IndexError(`Compact index section "${name}" length is not a multiple of 4.`);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length / 4);
+  };
+  const sections: Sections = {
+    storyCount: n,
+    metaOffsets: u32('metaOffsets'),
+    metaStart: header.sections.meta[0],
+    printOffsets: u32('printOffsets'),
+    prints: u32('prints'),
+    postingHashes: u32('postingHashes'),
+    postingStories: u32('postingStories'),
+  };
+  const { metaOffsets, printOffsets, prints, postingHashes, postingStories } = sections;
+  if (metaOffsets.length !== n + 1 || printOffsets.length !== n + 1)
+    throw new IndexError('Compact index offsets do not match "header.storyCount".');
+  if (metaOffsets[n] !== header.sections.meta[1] || printOffsets[n] !== prints.length)
+    throw new IndexError('Compact index offsets do not match their sections (truncated or corrupt file).');
+  for (let i = 0; i < n; i++) {
+    if (metaOffsets[i]! > metaOffsets[i + 1]! || printOffsets[i]! > printOffsets[i + 1]!)
+      throw new IndexError(`Compact index offsets of story ${i} go backwards (corrupt file).`);
+  }
+  if (postingHashes.length !== postingStories.length)
+    throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
+  return sections;
+}
+
+/** The inverted index over the sorted postings: stories by fingerprint, via the prefix table. */
+function postingLookup({ storyCount, postingHashes, postingStories }: Sections): MatchIndex['eachPosting'] {
+  const entries = postingHashes.length;
+  const firstAtOrAbove = (hash: number, lo: number, hi: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (postingHashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const prefixStart = new Uint32Array((1 << PREFIX_BITS) + 1);
+  for (let p = 0, from = 0; p <= 1 << PREFIX_BITS; p++) {
+    from = p === 1 << PREFIX_BITS ? entries : firstAtOrAbove(p * 2 ** (32 - PREFIX_BITS), from, entries);
+    prefixStart[p] = from;
+  }
+  return (hash, max, visit) => {
+    const prefix = hash >>> (32 - PREFIX_BITS);
+    const lo = firstAtOrAbove(hash, prefixStart[prefix]!, prefixStart[prefix + 1]!);
+    let end = lo;
+    while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
+    // Too common to tell stories apart: not worth reading.
+    if (end - lo > max) return;
+    for (let i = lo; i < end; i++) {
+      const story = postingStories[i]!;
+      // A damaged file may point past the last story: such entries are dropped, not followed.
+      if (story < storyCount) visit(story);
+    }
+  };
+}
+
+/** A story's sentence prints, one list per write-through: views into the file's bytes, no hash copied. */
+function decodeVersions({ printOffsets, prints }: Sections, position: number, story: Story): WireVersionIndex[] {
+  let at = printOffsets[position]!;
+  const end = printOffsets[position + 1]!;
+  const next = () => {
+    if (at >= end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
+    return prints[at++]!;
+  };
+  const take = (count: number) => {
+    if (at + count > end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
+    const out = prints.subarray(at, at + count);
+    at += count;
+    return out;
+  };
+  const versionCount = next();
+  if (versionCount !== story.wire.length)
+    throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
+  return story.wire.map((w) => {
+    const sentences: WireSentence[] = [];
+    const count = next();
+    for (let i = 0; i < count; i++) {
+      const paragraph = next();
+      const keys = take(next());
+      const shingles = take(next());
+      sentences.push({ text: null, paragraph, keys, shingles });
+    }
+    return { version: w.version, sentences };
+  });
+}
+
+/** A story's metadata and prints, checked like any imported story. */
+function decodeStory(bytes: Uint8Array, sections: Sections, position: number): StoryEntry {
+  const { storyCount, metaOffsets, metaStart } = sections;
+  if (!(position >= 0 && position < storyCount)) throw new IndexError(`Compact index has no story ${position}.`);
+  let data: unknown;
+  try {
+    const start = metaStart + metaOffsets[position]!;
+    data = JSON.parse(decoder.decode(bytes.subarray(start, metaStart + metaOffsets[position + 1]!)));
+  } catch {
+    throw new IndexError(`Compact index field "stories[${position}]" is not valid JSON.`);
+  }
+  const story = validateStory(data, `stories[${position}]`);
+  return { story, versions: decodeVersions(sections, position, story) };
+}
+
 /**
  * Opens a compact index without decoding its stories: checks the header and
  * that every section lies inside the file, then reads in place. A story that
@@ -302,111 +426,14 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   // Typed views need 4-byte alignment of the underlying offset: copy once if the caller's bytes are not aligned.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   const header = readHeader(bytes);
-  const n = header.storyCount;
-  const u32 = (name: SectionName) => {
-    const [offset, length] = header.sections[name];
-    if (length % 4 !== 0) throw new IndexError(`Compact index section "${name}" length is not a multiple of 4.`);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length / 4);
-  };
-  const metaOffsets = u32('metaOffsets');
-  const printOffsets = u32('printOffsets');
-  const prints = u32('prints');
-  const postingHashes = u32('postingHashes');
-  const postingStories = u32('postingStories');
-  const [metaStart, metaLength] = header.sections.meta;
-  if (metaOffsets.length !== n + 1 || printOffsets.length !== n + 1)
-    throw new IndexError('Compact index offsets do not match "header.storyCount".');
-  if (metaOffsets[n] !== metaLength || printOffsets[n] !== prints.length)
-    throw new IndexError('Compact index offsets do not match their sections (truncated or corrupt file).');
-  for (let i = 0; i < n; i++) {
-    if (metaOffsets[i]! > metaOffsets[i + 1]! || printOffsets[i]! > printOffsets[i + 1]!)
-      throw new IndexError(`Compact index offsets of story ${i} go backwards (corrupt file).`);
-  }
-  if (postingHashes.length !== postingStories.length)
-    throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
-  const entries = postingHashes.length;
-  const cache = new BoundedCache<number, StoryEntry>(DECODED_STORY_CACHE);
-  const firstAtOrAbove = (hash: number, lo: number, hi: number) => {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (postingHashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  // Where each 12-bit hash prefix starts in the postings: a lookup then searches a few thousand
-  // entries near each other instead of millions across the file. More prefixes would search less
-  // but cost more at open: 16 bits took 10 ms at 10k stories (every page of the array touched).
-  const PREFIX_BITS = 12;
-  const prefixStart = new Uint32Array((1 << PREFIX_BITS) + 1);
-  for (let p = 0, from = 0; p <= 1 << PREFIX_BITS; p++) {
-    from = p === 1 << PREFIX_BITS ? entries : firstAtOrAbove(p * 2 ** (32 - PREFIX_BITS), from, entries);
-    prefixStart[p] = from;
-  }
-
-  const decodeVersions = (position: number, story: Story): WireVersionIndex[] => {
-    let at = printOffsets[position]!;
-    const end = printOffsets[position + 1]!;
-    const next = () => {
-      if (at >= end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
-      return prints[at++]!;
-    };
-    const take = (count: number) => {
-      if (at + count > end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
-      const out = prints.subarray(at, at + count);
-      at += count;
-      return out;
-    };
-    const versionCount = next();
-    if (versionCount !== story.wire.length)
-      throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
-    return story.wire.map((w) => {
-      const sentences: WireSentence[] = [];
-      const count = next();
-      for (let i = 0; i < count; i++) {
-        const paragraph = next();
-        // Views into the file's bytes: decoding a story copies no hashes.
-        const keys = take(next());
-        const shingles = take(next());
-        sentences.push({ text: null, paragraph, keys, shingles });
-      }
-      return { version: w.version, sentences };
-    });
-  };
-
+  const sections = readSections(bytes, header);
+  // Decoded stories are kept for the next page (the reader moves between copies of the
+  // same stories), within a bound: the oldest goes first.
+  const decoded = new BoundedCache<number, StoryEntry>(DECODED_STORY_CACHE);
   return {
     header,
-    storyCount: n,
-    eachPosting(hash: number, max: number, visit: (story: number) => void) {
-      const prefix = hash >>> (32 - PREFIX_BITS);
-      const lo = firstAtOrAbove(hash, prefixStart[prefix]!, prefixStart[prefix + 1]!);
-      let end = lo;
-      while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
-      // Too common to tell stories apart: not worth reading.
-      if (end - lo > max) return;
-      for (let i = lo; i < end; i++) {
-        const story = postingStories[i]!;
-        // A damaged file may point past the last story: such entries are dropped, not followed.
-        if (story < n) visit(story);
-      }
-    },
-    story(position: number) {
-      const cached = cache.get(position);
-      if (cached) return cached;
-      if (!(position >= 0 && position < n)) throw new IndexError(`Compact index has no story ${position}.`);
-      let data: unknown;
-      try {
-        const start = metaStart + metaOffsets[position]!;
-        data = JSON.parse(decoder.decode(bytes.subarray(start, metaStart + metaOffsets[position + 1]!)));
-      } catch {
-        throw new IndexError(`Compact index field "stories[${position}]" is not valid JSON.`);
-      }
-      const story = validateStory(data, `stories[${position}]`);
-      const entry = { story, versions: decodeVersions(position, story) };
-      // Decoded stories are kept for the next page (the reader moves between copies of the
-      // same stories), within a bound: the oldest goes first.
-      cache.set(position, entry);
-      return entry;
-    },
+    storyCount: header.storyCount,
+    eachPosting: postingLookup(sections),
+    story: (position) => decoded.getOrCompute(position, () => decodeStory(bytes, sections, position)),
   };
 }

@@ -7,7 +7,8 @@
  */
 import { isCompactIndex, newestDate, openCompactIndex } from './index-compact';
 import { IndexError, parseIndex } from './index-schema';
-import { loadIndex, type MatchIndex } from './match';
+import { loadIndex } from './index-full';
+import type { MatchIndex } from './match-index';
 
 export interface IndexInfo {
   build: 'full' | 'compact';

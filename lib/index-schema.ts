@@ -138,7 +138,7 @@ export function validateStory(data: unknown, path: string): Story {
 }
 
 /** Validates parsed JSON as an index; throws an IndexError that names the bad field. */
-export function validateIndex(data: unknown): WireIndex {
+function validateIndex(data: unknown): WireIndex {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new IndexError('Index file must hold a JSON object.');
   }

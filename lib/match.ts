@@ -1,10 +1,17 @@
-import { BoundedCache } from './bounded-cache';
-import { diffArrays } from 'diff';
+/**
+ * Matching: the story a page carries, how (the relation), with evidence, and
+ * its quotes checked. Named steps: read the page, find candidate stories by
+ * fingerprints (an inverted index), judge each by its aligned text, and only
+ * where the text says nothing, by shared quotes.
+ */
+import { alignVersion, EXACT_SENTENCE, readPage, type Alignment, type PageSentence } from './align';
 import { storyParagraphs, type Article } from './article';
-import type { Relation, Story, StoryQuote, WireIndex } from './index-schema';
-import { extractQuotes, type Quote } from './quotes';
-import { MIN_SENTENCE_KEYS, readText } from './fingerprint';
-import { STOPWORDS, wordKey, words } from './text';
+import { MIN_SENTENCE_KEYS } from './fingerprint';
+import type { Relation, Story } from './index-schema';
+import type { MatchIndex, StoryEntry } from './match-index';
+import { checkQuotes, quotesInSameWords, type QuoteCheck } from './quote-check';
+import { extractQuotes } from './quotes';
+import { words } from './text';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
@@ -22,10 +29,6 @@ const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
 const COMMON_FINGERPRINT_SHARE = 0.001;
 const COMMON_FINGERPRINT_MIN = 32;
-/** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
-const EXACT_SENTENCE = 0.8;
-/** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
-const REWORDED_SENTENCE = 0.4;
 
 /**
  * Relation thresholds on the share of the page's own sentences (quotes
@@ -47,112 +50,6 @@ const MIN_ALIGNED_SENTENCES = 4;
 const SAME_EVENT_QUOTES = 2;
 /** ... each of at least this many words, in the same words as the original (exact or minor changes). */
 const SAME_EVENT_QUOTE_WORDS = 6;
-
-/** Distinct hashes: an array, or a view into a compact index's bytes (no copy). */
-export type HashList = readonly number[] | Uint32Array;
-
-export interface WireSentence {
-  /** The wire sentence, when the index carries texts (the full build); null in the compact build. */
-  text: string | null;
-  paragraph: number;
-  /** Distinct content-key hashes, quotes aside; sorted. */
-  keys: HashList;
-  /** Distinct shingle hashes; sorted (so two sentences compare by a merge). */
-  shingles: HashList;
-}
-
-export interface WireVersionIndex {
-  version: string;
-  sentences: WireSentence[];
-}
-
-export interface StoryEntry {
-  story: Story;
-  versions: WireVersionIndex[];
-}
-
-/**
- * What matching reads of an index, whatever its file format: candidate
- * stories by fingerprint (an inverted index, not a scan), and a story's
- * metadata and sentence prints by position (decoded on demand).
- */
-export interface MatchIndex {
-  readonly storyCount: number;
-  /**
-   * Calls `visit` with the position of each story that contains a fingerprint; with none when more
-   * than `max` do (too common to count). A visitor, not a list: a page looks up hundreds of
-   * fingerprints, and a list per look-up was garbage to collect.
-   */
-  eachPosting(hash: number, max: number, visit: (story: number) => void): void;
-  story(position: number): StoryEntry;
-}
-
-/**
- * A story by id: at `hint` when it is there (the position a match reported),
- * else by a scan, which decodes stories of a compact index one by one.
- */
-export function findStory(index: MatchIndex, id: string, hint?: number): Story | null {
-  if (hint !== undefined && hint >= 0 && hint < index.storyCount) {
-    const { story } = index.story(hint);
-    if (story.id === id) return story;
-  }
-  for (let i = 0; i < index.storyCount; i++) {
-    const { story } = index.story(i);
-    if (story.id === id) return story;
-  }
-  return null;
-}
-
-/** An index held as JSON with its texts (the full build): each wire text is read here once, for prints and fingerprints. */
-export function loadIndex(index: WireIndex): MatchIndex {
-  const postings = new Map<number, number[]>();
-  const entries = index.stories.map((story, position) => {
-    const reads = story.wire.map((w) => ({ version: w.version, read: readText(w.paragraphs) }));
-    for (const h of new Set(reads.flatMap((r) => r.read.fingerprints))) {
-      const list = postings.get(h);
-      if (list) list.push(position);
-      else postings.set(h, [position]);
-    }
-    const versions: WireVersionIndex[] = reads.map(({ version, read }) => ({
-      version,
-      sentences: read.sentences.map(({ text, print }) => ({ text, ...print })),
-    }));
-    return { story, versions };
-  });
-  return {
-    storyCount: entries.length,
-    eachPosting: (hash, max, visit) => {
-      const list = postings.get(hash);
-      if (list && list.length <= max) for (const story of list) visit(story);
-    },
-    story: (position) => entries[position]!,
-  };
-}
-
-export type Fidelity = 'exact' | 'minor' | 'altered' | 'unmatched';
-
-export interface DiffPart {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
-
-/** A change of the diff library as shown: what it is and its text. */
-export function diffPart(change: { added?: boolean; removed?: boolean }, text: string): DiffPart {
-  return { kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text };
-}
-
-export interface QuoteCheck {
-  text: string;
-  speaker: string | null;
-  original: string | null;
-  originalSpeaker: string | null;
-  originalRole: string | null;
-  fidelity: Fidelity;
-  /** The page names a different person than the original for these words. */
-  speakerDiffers: boolean;
-  /** Word diff from the original wording to the page's (empty when unmatched). */
-  diff: DiffPart[];
-}
 
 export interface AlignedPassage {
   page: string;
@@ -187,309 +84,6 @@ export interface MatchResult {
 export interface PageResult {
   match: MatchResult | null;
   quotes: QuoteCheck[];
-}
-
-/** Share of `page`'s hashes found in `wire` (both distinct and sorted). */
-function containment(page: HashList, wire: HashList): number {
-  return page.length === 0 ? 0 : sharedCount(page, wire) / page.length;
-}
-
-/** Positions of a longest strictly increasing subsequence: alignments that keep the wire text's order. */
-function increasingRun(values: readonly number[]): Set<number> {
-  const tails: number[] = [];
-  const tailAt: number[] = [];
-  const prev: number[] = new Array<number>(values.length).fill(-1);
-  values.forEach((v, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tails[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = v;
-    tailAt[lo] = i;
-    prev[i] = lo > 0 ? tailAt[lo - 1]! : -1;
-  });
-  const out = new Set<number>();
-  let at = tails.length ? tailAt[tails.length - 1]! : -1;
-  while (at !== -1) {
-    out.add(at);
-    at = prev[at]!;
-  }
-  return out;
-}
-
-interface PageSentence {
-  text: string;
-  /** Distinct and sorted, as in the index. */
-  keys: readonly number[];
-  shingles: readonly number[];
-}
-
-/** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
-function readPage(body: readonly string[]): { sentences: PageSentence[]; fingerprints: number[] } {
-  const read = readText(body);
-  return {
-    sentences: read.sentences
-      .filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)
-      .map(({ text, print }) => ({ text, keys: print.keys, shingles: print.shingles })),
-    fingerprints: read.fingerprints,
-  };
-}
-
-/** Shared values of two distinct, sorted hash lists (a merge: no set, no allocation). */
-function sharedCount(a: HashList, b: HashList): number {
-  let common = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return common;
-}
-
-/**
- * Each page sentence's closest wire sentence by content words (Dice), then
- * how much of it is the wire sentence word for word. Sorted prints compare
- * by a merge: for a wire text of a few dozen sentences this costs less than
- * building any lookup structure, and allocates nothing per wire sentence.
- */
-function alignVersion(page: PageSentence[], version: WireVersionIndex) {
-  const wire = version.sentences;
-  const best = page.map((s) => {
-    let top = { index: -1, sim: 0, exact: 0 };
-    for (let index = 0; index < wire.length; index++) {
-      const keys = wire[index]!.keys;
-      // Dice cannot beat the best so far when even full overlap would not.
-      const ceiling = (2 * Math.min(s.keys.length, keys.length)) / (s.keys.length + keys.length);
-      if (ceiling < top.sim || ceiling < REWORDED_SENTENCE) continue;
-      const shared = sharedCount(s.keys, keys);
-      if (shared === 0) continue;
-      const sim = (2 * shared) / (s.keys.length + keys.length);
-      if (sim > top.sim) top = { index, sim, exact: 0 };
-    }
-    if (top.index >= 0) top.exact = containment(s.shingles, wire[top.index]!.shingles);
-    return top;
-  });
-  const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
-  const ordered = increasingRun(candidates.map((c) => c.index));
-  const aligned = candidates.filter((_, i) => ordered.has(i));
-  const verbatim = aligned.filter((a) => a.exact >= EXACT_SENTENCE).length;
-  return {
-    version: version.version,
-    /** The write-through's sentences, for the evidence and its coverage. */
-    wire,
-    verbatim,
-    aligned,
-    verbatimShare: page.length ? verbatim / page.length : 0,
-    rewordedShare: page.length ? aligned.length / page.length : 0,
-  };
-}
-
-const SPEAKER_SIMILARITY = 0.7;
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** Words the same but for spelling: "Grouchko"/"Grushko", "defence"/"defense", "neutralise"/"neutralize". */
-function nearSpelling(a: string, b: string): boolean {
-  if (wordKey(a) === wordKey(b)) return true;
-  const longest = Math.max(a.length, b.length);
-  return longest >= 5 && 1 - editDistance(a, b) / longest >= SPEAKER_SIMILARITY;
-}
-
-function sameSpeaker(a: string | null, b: string | null): boolean {
-  if (!a || !b) return true;
-  const surname = (s: string) => s.toLowerCase().split(' ').pop() ?? '';
-  return nearSpelling(surname(a), surname(b));
-}
-
-/** A page quote matches an original only if at least this many of its content words are in it. */
-const MIN_SHARED_QUOTE_WORDS = 2;
-
-/** A quote's words, computed once per quote text. */
-interface QuoteWords {
-  words: string[];
-  keys: Set<string>;
-  /** Content words (no function words) and their keys, in order. */
-  content: string[];
-  contentKeys: string[];
-  /** Words by first letter, built when first needed: spelling variants keep it ("Grouchko"/"Grushko"), so only these are compared letter by letter. */
-  byInitial: Map<string, string[]> | null;
-}
-const QUOTE_WORDS_CACHE = new BoundedCache<string, QuoteWords>(20_000);
-
-function quoteWords(text: string): QuoteWords {
-  return QUOTE_WORDS_CACHE.getOrCompute(text, () => {
-    const ws = words(text);
-    const content = ws.filter((w) => !STOPWORDS.has(w));
-    return { words: ws, keys: new Set(ws.map(wordKey)), content, contentKeys: content.map(wordKey), byInitial: null };
-  });
-}
-
-function wordsByInitial(quote: QuoteWords): Map<string, string[]> {
-  if (!quote.byInitial) {
-    quote.byInitial = new Map();
-    for (const w of quote.words) {
-      const list = quote.byInitial.get(w[0]!);
-      if (list) list.push(w);
-      else quote.byInitial.set(w[0]!, [w]);
-    }
-  }
-  return quote.byInitial;
-}
-
-/** Whether two words with the same first letter can be spelling variants at all: edit distance is at least their length difference. */
-function lengthsAllow(a: string, b: string): boolean {
-  const longest = Math.max(a.length, b.length);
-  return longest >= 5 && Math.abs(a.length - b.length) <= (1 - SPEAKER_SIMILARITY) * longest;
-}
-
-/** Content words of a page quote an original needs, at least, to be a version of it. */
-function wordsNeeded(page: QuoteWords): number {
-  return Math.max(MIN_SHARED_QUOTE_WORDS, QUOTE_MATCH * page.contentKeys.length);
-}
-
-/** How many of the page quote's content words are in the original as they stand (spelling folds included). */
-function sharedAsTheyStand(page: QuoteWords, original: QuoteWords): number {
-  let shared = 0;
-  for (const k of page.contentKeys) if (original.keys.has(k)) shared++;
-  return shared;
-}
-
-/** Share of the page quote's content words found (allowing spelling variants) in the original. */
-function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
-  const total = page.content.length;
-  const needed = wordsNeeded(page);
-  const exact = sharedAsTheyStand(page, original);
-  // No word in common at all: not a version of it (and no edit distances to compute).
-  if (exact === 0) return 0;
-  let found = exact;
-  for (let i = 0; i < total && found < total; i++) {
-    if (original.keys.has(page.contentKeys[i]!)) continue;
-    // Even if every word left were a spelling variant, too few would be found: stop.
-    if (found + (total - i) < needed) return 0;
-    const w = page.content[i]!;
-    if (
-      wordsByInitial(original)
-        .get(w[0]!)
-        ?.some((o) => lengthsAllow(w, o) && nearSpelling(w, o))
-    )
-      found++;
-  }
-  // "dangerous to speculate" shares one word with a Grushko quote: not a version of it.
-  if (found < needed) return 0;
-  return found / total;
-}
-
-/** A page quote whose content words mostly appear in an original is a version of it. */
-const QUOTE_MATCH = 0.5;
-
-/**
- * Fidelity of a page quote to its original. Only the part of the original the
- * page quotes is compared (quoting half a sentence is not a change). Changes
- * of function words or spelling are minor; any changed content word alters it.
- */
-export function compareQuote(pageText: string, original: string): { fidelity: Fidelity; diff: DiffPart[] } {
-  const pageWords = words(pageText);
-  const originalWords = words(original);
-  // Quoted as said, word for word (most quotes of a copy): nothing to diff.
-  if (
-    pageWords.length > 0 &&
-    pageWords.length === originalWords.length &&
-    pageWords.every((w, i) => w === originalWords[i])
-  )
-    return { fidelity: 'exact', diff: [{ kind: 'same', text: pageWords.join(' ') }] };
-  const changes = diffArrays(originalWords, pageWords);
-  while (changes.length && changes[0]!.removed) changes.shift();
-  while (changes.length && changes[changes.length - 1]!.removed) changes.pop();
-  const removed = changes.filter((c) => c.removed).flatMap((c) => c.value);
-  const added = changes.filter((c) => c.added).flatMap((c) => c.value);
-  const spellingsOnly = removed.length === added.length && removed.every((w, i) => nearSpelling(w, added[i]!));
-  const changedContent = [...removed, ...added].some((w) => !STOPWORDS.has(w));
-  const fidelity: Fidelity =
-    removed.length + added.length === 0 ? 'exact' : spellingsOnly || !changedContent ? 'minor' : 'altered';
-  const diff = changes.map((c) => diffPart(c, c.value.join(' ')));
-  return { fidelity, diff };
-}
-
-/** Checks each page quote against the story's original quotes. */
-export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly StoryQuote[]): QuoteCheck[] {
-  return pageQuotes.map((q) => {
-    const pageWords = quoteWords(q.text);
-    let best: { quote: StoryQuote; overlap: number } | null = null;
-    for (const original of originals) {
-      // The same words as an original: no other can be closer.
-      if (original.text === q.text) {
-        best = { quote: original, overlap: 1 };
-        break;
-      }
-      const overlap = quoteOverlap(pageWords, quoteWords(original.text));
-      if (overlap >= QUOTE_MATCH && (!best || overlap > best.overlap)) best = { quote: original, overlap };
-    }
-    if (!best) {
-      return {
-        text: q.text,
-        speaker: q.speaker,
-        original: null,
-        originalSpeaker: null,
-        originalRole: null,
-        fidelity: 'unmatched',
-        speakerDiffers: false,
-        diff: [],
-      };
-    }
-    const { fidelity, diff } = compareQuote(q.text, best.quote.text);
-    return {
-      text: q.text,
-      speaker: q.speaker,
-      original: best.quote.text,
-      originalSpeaker: best.quote.speaker,
-      originalRole: best.quote.role,
-      fidelity,
-      speakerDiffers: !sameSpeaker(q.speaker, best.quote.speaker),
-      diff,
-    };
-  });
-}
-
-/**
- * How many page quotes an original gives in the same words (exact or minor
- * changes). The scan over candidate stories for a report of the same event:
- * most of their quotes share a word or two with the page's and nothing more,
- * so an original is compared word by word only when at least half of the
- * page quote's content words are in it as they stand (spelling folds
- * included); the letter-by-letter spelling test is left to checkQuotes.
- */
-function quotesInSameWords(pageQuotes: readonly Quote[], originals: readonly StoryQuote[]): number {
-  let count = 0;
-  for (const q of pageQuotes) {
-    const page = quoteWords(q.text);
-    const same = originals.some((original) => {
-      if (sharedAsTheyStand(page, quoteWords(original.text)) < wordsNeeded(page)) return false;
-      const { fidelity } = compareQuote(q.text, original.text);
-      return fidelity === 'exact' || fidelity === 'minor';
-    });
-    if (same) count++;
-  }
-  return count;
 }
 
 function round(x: number): number {
@@ -529,7 +123,7 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
 interface TextVerdict {
   entry: StoryEntry;
   position: number;
-  top: ReturnType<typeof alignVersion>;
+  top: Alignment;
   relation: Exclude<Relation, 'same-event'> | null;
   why: string;
   score: number;

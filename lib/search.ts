@@ -4,10 +4,10 @@
  * story. fuse.js does the fuzzy part; this module decides what is searched.
  */
 import Fuse from 'fuse.js';
-import type { MatchIndex } from './match';
+import type { MatchIndex } from './match-index';
 
 /** Stories read for search: past this, a compact index would be decoded whole for one popup. */
-export const MAX_SEARCH_STORIES = 20_000;
+const MAX_SEARCH_STORIES = 20_000;
 const MAX_RESULTS = 10;
 /** fuse.js score: 0 is a perfect match, 1 matches anything. 0.35 keeps one or two typos in a name. */
 const THRESHOLD = 0.35;

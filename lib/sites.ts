@@ -16,7 +16,7 @@ export const CONTENT_MATCHES = [
 export const INDEX_PATH = '/index.json';
 
 /** The site a match pattern covers, as the reader sees it: '*://*.investing.com/*' → 'investing.com'. */
-export function siteOf(pattern: string): string {
+function siteOf(pattern: string): string {
   return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
 }
 

@@ -156,3 +156,15 @@ export function wordCount(text: string): number {
 export function endsSentence(text: string): boolean {
   return /[.!?。！？…]["'”’)）」』]?$/u.test(text);
 }
+
+/**
+ * Text reduced to what two copies of the same line share: lower case, letters
+ * and digits, single spaces. "Read more:" and "READ MORE" are one line; a
+ * quote with curly or straight marks is one quote.
+ */
+export function comparableText(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,6 +1,7 @@
 import type { Relation, Story, StoryVersion } from './index-schema';
-import type { Credit, CreditPlace } from './credits';
-import type { MatchResult, PageResult, QuoteCheck } from './match';
+import type { Credit } from './credits';
+import type { MatchResult, PageResult } from './match';
+import type { QuoteCheck } from './quote-check';
 
 /**
  * What the overlay, popup and CLI show for a page: the match without the
@@ -67,32 +68,4 @@ export function toView(result: PageResult, pageUrl: string | null, pageCredits: 
     },
     quotes: result.quotes,
   };
-}
-
-export const RELATION_LABELS: Record<Relation, string> = {
-  verbatim: 'Wire text, essentially unchanged',
-  edited: 'Wire text with cuts, additions or edits',
-  rewritten: 'The wire story reworded (translation or paraphrase)',
-  'same-event': 'An independent report of the same event',
-};
-
-const PLACE_WORDS: Record<CreditPlace, string> = {
-  byline: 'in the byline',
-  dateline: 'in the dateline',
-  'end-note': 'in a note at the end',
-  sentence: 'inside a sentence',
-  photo: 'on a photo only',
-};
-
-/**
- * The credit finding in neutral words: wire subscribers may republish without
- * credit, so a missing credit is reported as a fact, not as a fault.
- */
-export function creditSentence(agency: string, credits: readonly Credit[]): string {
-  const text = credits.filter((c) => c.place !== 'photo');
-  if (text.length === 0) {
-    const photo = credits.some((c) => c.place === 'photo');
-    return `This page does not name ${agency} as the source of its text${photo ? ` (a photo is credited to ${agency})` : ''}. Subscribers to a wire service may republish its stories without a credit.`;
-  }
-  return `This page credits ${agency} ${text.map((c) => `${PLACE_WORDS[c.place]} ("${c.text}")`).join(' and ')}.`;
 }

@@ -8,8 +8,12 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Credit } from '../lib/credits';
 import { openIndexFile } from '../lib/index-file';
-import { matchArticle, type MatchIndex } from '../lib/match';
-import { creditSentence, RELATION_LABELS, toView, type ResultView } from '../lib/view';
+import { matchArticle } from '../lib/match';
+import type { MatchIndex } from '../lib/match-index';
+import { creditSentence, FIDELITY_LABELS, originLine, relationLine, speakerLabel, URL_UNKNOWN } from '../lib/labels';
+import type { Relation } from '../lib/index-schema';
+import type { Fidelity } from '../lib/quote-check';
+import { toView, type ResultView } from '../lib/view';
 import type { Article } from '../lib/article';
 import { extractFile } from './node-dom';
 
@@ -20,10 +24,13 @@ export interface CheckOutput {
   error?: string;
   match: null | {
     story: string;
-    relation: string;
+    relation: Relation;
     score: number;
     headline: string;
     agency: string;
+    /** The story's origin line as the overlay shows it, and the original's URL (null: unknown). */
+    origin: string;
+    url: string | null;
     why: string;
     /** Share of the page's sentences that are wire text word for word / that follow it in order. */
     verbatimShare: number;
@@ -38,7 +45,7 @@ export interface CheckOutput {
     text: string;
     speaker: string | null;
     original: string | null;
-    fidelity: string;
+    fidelity: Fidelity;
     originalSpeaker: string | null;
   }[];
   view?: ResultView;
@@ -59,6 +66,8 @@ export function checkFile(file: string, content: string, index: MatchIndex): Che
       score: view.match.score,
       headline: view.match.story.headline,
       agency: view.match.story.agency,
+      origin: originLine(view.match.story),
+      url: view.match.story.url,
       why: view.match.evidence.why,
       verbatimShare: view.match.evidence.verbatimShare,
       rewordedShare: view.match.evidence.rewordedShare,
@@ -76,7 +85,8 @@ export function checkFile(file: string, content: string, index: MatchIndex): Che
   };
 }
 
-function readable(out: CheckOutput): string {
+/** The readable report: the same words as the overlay (lib/labels), one finding a line. */
+export function readable(out: CheckOutput): string {
   const lines = [`== ${out.file}`];
   if (!out.article) return [...lines, `no article (${out.error})`].join('\n');
   lines.push(`title: ${out.article.title}`, `body: ${out.article.body.length} blocks`);
@@ -84,15 +94,16 @@ function readable(out: CheckOutput): string {
   else {
     lines.push(
       `match: ${out.match.agency} "${out.match.headline}" [${out.match.story}]`,
-      `relation: ${out.match.relation} (${RELATION_LABELS[out.match.relation as keyof typeof RELATION_LABELS]}), score ${out.match.score}`,
+      `origin: ${out.match.origin} · ${out.match.url ?? URL_UNKNOWN}`,
+      `relation: ${relationLine(out.match.relation)}, score ${out.match.score}`,
       `why: ${out.match.why}`,
       `wire text: ${Math.round(out.match.verbatimShare * 100)}% word for word, ${Math.round(out.match.rewordedShare * 100)}% in order`,
       `credits: ${out.match.creditFinding}`,
     );
     for (const q of out.quotes) {
-      lines.push(`  "${q.text}" (${q.speaker ?? 'speaker not stated'}) ${q.fidelity}`);
+      lines.push(`  "${q.text}" (${speakerLabel(q.speaker)}): ${FIDELITY_LABELS[q.fidelity]}`);
       if (q.original && q.fidelity !== 'exact')
-        lines.push(`      original: "${q.original}" (${q.originalSpeaker ?? 'speaker not stated'})`);
+        lines.push(`      original: "${q.original}" (${speakerLabel(q.originalSpeaker)})`);
     }
   }
   return lines.join('\n');

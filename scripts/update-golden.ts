@@ -1,20 +1,19 @@
 /**
  * Regenerates tests/fixtures/pages/<name>/expected.json from the current
- * extraction, and prints which fields changed so the change can be reviewed
- * before it is committed:  npm run golden
+ * extraction and matching, and prints which fields changed so the change can
+ * be reviewed before it is committed:  npm run golden
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURE_PAGES, fixtureNames, goldenOf, type Golden } from './golden';
+import { existsSync, writeFileSync } from 'node:fs';
+import { FIXTURE_PAGES, fieldNames, fixtureNames, goldenFields, goldenOf, goldenPath, readGolden } from './golden';
 
 let changed = 0;
 for (const name of fixtureNames()) {
-  const path = join(FIXTURE_PAGES, name, 'expected.json');
-  const before: Partial<Golden> = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Golden) : {};
-  const after = goldenOf(name);
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)] as Array<keyof Golden>);
-  const diff = [...fields].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-  writeFileSync(path, `${JSON.stringify(after, null, 2)}\n`);
+  const path = goldenPath(name);
+  const before = goldenFields(existsSync(path) ? readGolden(name) : {});
+  const golden = goldenOf(name);
+  const after = goldenFields(golden);
+  const diff = fieldNames(before, after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  writeFileSync(path, `${JSON.stringify(golden, null, 2)}\n`);
   if (diff.length) {
     changed++;
     console.log(`${name}: ${diff.join(', ')} changed`);

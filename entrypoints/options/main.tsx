@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
+import { CHECK_THIS_PAGE, HIGHLIGHT_WIRE_TEXT } from '../../lib/labels';
 import { repairSettings, withSite, type Settings, type Theme } from '../../lib/settings';
 import { siteFromInput, sitePattern, SITES } from '../../lib/sites';
 import { browser } from 'wxt/browser';
@@ -225,7 +226,7 @@ function Options() {
             {site}
           </label>
         ))}
-        <p class="hint">On any other site, use “Check this page” in the toolbar popup, or add it below.</p>
+        <p class="hint">On any other site, use “{CHECK_THIS_PAGE}” in the toolbar popup, or add it below.</p>
       </fieldset>
       <UserSites settings={settings} save={save} />
       <fieldset>
@@ -239,7 +240,7 @@ function Options() {
               void save(() => ({ highlight }));
             }}
           />
-          Highlight wire text on the page as soon as it is found
+          {HIGHLIGHT_WIRE_TEXT} as soon as it is found
         </label>
       </fieldset>
       <fieldset>

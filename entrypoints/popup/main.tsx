@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { RELATION_LABELS } from '../../lib/view';
+import { CHECK_THIS_PAGE, relationLine, speakerLabel } from '../../lib/labels';
 import type { SearchResult } from '../../lib/search';
 import { sendMessage, type TabStatus } from '../../messaging/protocol';
 import '../../components/page.css';
@@ -55,7 +55,7 @@ function Popup() {
       : status.state === 'unchecked'
         ? 'This page has not been checked.'
         : status.result.match
-          ? `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${status.result.match.relation}: ${RELATION_LABELS[status.result.match.relation]})`
+          ? `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${relationLine(status.result.match.relation)})`
           : 'No wire story from the index found on this page.';
 
   return (
@@ -65,7 +65,7 @@ function Popup() {
         {line}
       </p>
       <button type="button" onClick={() => void check()}>
-        Check this page
+        {CHECK_THIS_PAGE}
       </button>
       {note && <p class="note">{note}</p>}
       <Search />
@@ -115,7 +115,7 @@ function Search() {
               <li key={i} class={`result ${r.kind}`}>
                 {r.kind === 'quote' ? (
                   <>
-                    <q>{r.text}</q> <span class="speaker">{r.speaker ?? 'speaker not stated'}</span>
+                    <q>{r.text}</q> <span class="speaker">{speakerLabel(r.speaker)}</span>
                   </>
                 ) : (
                   <strong>{r.text}</strong>

@@ -159,6 +159,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
 
   it('opens the compare page from the overlay: versions, paragraph diffs, quote drift; printable', async () => {
     const page = await openPanel(ARTICLE);
+    const origin = await page.locator('wiretrace-overlay .panel .origin').textContent();
     const [compare] = await Promise.all([
       harness.context.waitForEvent('page'),
       page.locator('wiretrace-overlay .compare-link').click(),
@@ -167,12 +168,19 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await expect(compare.locator('h1').textContent()).resolves.toBe(
       'NATO offers arms talks as Russia warns of dangers',
     );
+    // The same origin line as the panel, and the same words for relations and quotes (lib/labels.ts).
+    await expect(compare.locator('.origin').textContent()).resolves.toBe(origin);
+    await expect(compare.locator('.link').textContent()).resolves.toContain('URL unknown');
     const outlets = await compare.locator('.versions tbody th').allTextContents();
     expect(outlets).toEqual(['The Business Standard (TBS), Dhaka', 'gettotext.com', 'VOI (voi.id), Jakarta', 'CGTN']);
     expect(await compare.locator('.rows .row').count()).toBeGreaterThanOrEqual(15);
     expect(await compare.locator('.rows del').count()).toBeGreaterThan(0);
     const grushko = compare.locator('.quotes tbody tr', { hasText: 'If there is a search for vulnerabilities' });
     await expect(grushko.locator('td.altered').count()).resolves.toBeGreaterThan(0);
+    await expect(grushko.locator('td.altered .fidelity').first().textContent()).resolves.toBe('Wording changed');
+    await expect(compare.locator('.versions td.relation').first().textContent()).resolves.toBe(
+      'verbatim: Wire text, essentially unchanged (another update of the wire story)',
+    );
     expect(await seriousViolations(compare)).toEqual([]);
     await compare.setViewportSize({ width: 1280, height: 900 });
     await compare.screenshot({ path: join(SCREENSHOTS, 'compare.png') });

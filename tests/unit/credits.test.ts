@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, MetaLine } from '../../lib/article';
 import { AGENCIES, findCredits } from '../../lib/credits';
-import { creditSentence } from '../../lib/view';
+import { creditSentence } from '../../lib/labels';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const FILLER = [p('The talks lasted four hours.'), p('Both sides agreed to meet again.'), p('No date was set.')];

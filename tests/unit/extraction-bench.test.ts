@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,13 +9,9 @@ import { extractDocument } from '../../lib/extract';
 import { openIndexFile } from '../../lib/index-file';
 import { matchArticle } from '../../lib/match';
 import { parseHtml } from '../../scripts/node-dom';
+import { sharedData } from './seed-data';
 
-const BENCH = '../shared/extraction-bench';
-const haveBench = existsSync(join(BENCH, 'evaluate.mjs'));
-if (!haveBench)
-  console.warn(
-    `skipping the extraction benchmark: ${BENCH} is not on this machine (it is never copied into the repository)`,
-  );
+const { dir: BENCH, present: haveBench } = sharedData('extraction-bench', 'the extraction benchmark', 'evaluate.mjs');
 
 /** The floor below which a change to extraction is a regression (measured 0.973 when this was set). */
 const MIN_F1 = 0.97;

@@ -7,7 +7,7 @@
  * bounded time, and leave the parsed page as it was. Seeded: a failure names
  * its seed and variant, and reruns the same.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +16,11 @@ import { openIndexFile } from '../../lib/index-file';
 import { matchArticle } from '../../lib/match';
 import { seededRandom } from '../../scripts/bench-utils';
 import { parseHtml } from '../../scripts/node-dom';
+import { sharedData } from './seed-data';
 
 const FIXTURES = 'tests/fixtures/pages';
 const FAILURES = 'test-results/fuzz-failures';
-const BENCH_HTML = '../shared/extraction-bench/html';
+const { dir: BENCH_HTML, present: haveBench } = sharedData('extraction-bench/html', 'fuzzing the benchmark pages');
 const SEED_VARIANTS_PER_PAGE = 300;
 const BENCH_VARIANTS_PER_PAGE = 4;
 /**
@@ -150,8 +151,6 @@ describe('fuzz: broken variants of real pages never throw or hang', () => {
     expect(run.matches).toBeGreaterThan(pages.length * SEED_VARIANTS_PER_PAGE * 0.3);
   });
 
-  const haveBench = existsSync(BENCH_HTML);
-  if (!haveBench) console.warn(`fuzz: skipping the benchmark pages: ${BENCH_HTML} is not on this machine`);
   it.skipIf(!haveBench)(
     `extraction benchmark pages, ${BENCH_VARIANTS_PER_PAGE} variants each`,
     { timeout: 300_000 },

@@ -1,21 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { openIndexFile } from '../../lib/index-file';
 import { IndexError, parseIndex } from '../../lib/index-schema';
-import { findStory, matchArticle } from '../../lib/match';
+import { matchArticle } from '../../lib/match';
+import { findStory } from '../../lib/match-index';
 import { extractFile } from '../../scripts/node-dom';
+import { SEEDS, seedPath, seedText } from './seed-data';
 
 const fullBytes = readFileSync('assets/index.json');
 const full = openIndexFile(fullBytes);
 const compactBytes = encodeCompactIndex(parseIndex(fullBytes.toString('utf8')).stories);
 const compact = openIndexFile(compactBytes);
-const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
-const SEED_FILES = readdirSync(VERSIONS).filter((f) => f.endsWith('.txt'));
 
-function articleOf(file: string) {
-  const result = extractFile(file, readFileSync(join(VERSIONS, file), 'utf8'));
+function articleOf(seed: string) {
+  const result = extractFile(seedPath(seed), seedText(seed));
   if (!result.ok) throw new Error(result.reason);
   return result.article;
 }
@@ -26,8 +25,8 @@ describe('compact index build (fingerprints, quotes and metadata; no wire texts)
     expect(text).not.toContain('The gulf between Russia');
   });
 
-  it.each(SEED_FILES)('gives %s the same relation, score and quotes as the full build', (file) => {
-    const article = articleOf(file);
+  it.each(SEEDS)('gives %s the same relation, score and quotes as the full build', (seed) => {
+    const article = articleOf(seed);
     const a = matchArticle(full.index, article);
     const b = matchArticle(compact.index, article);
     expect(b.match?.relation).toBe(a.match?.relation);
@@ -67,7 +66,7 @@ describe('the compare page finds a story by id', () => {
   });
 
   it('reports the position a match found, which finds the same story again', () => {
-    const match = matchArticle(index, articleOf('investing-uk.txt')).match!;
+    const match = matchArticle(index, articleOf('investing-uk')).match!;
     expect(findStory(index, match.story.id, match.position)).toEqual(match.story);
   });
 });
@@ -115,7 +114,7 @@ describe('a corrupt or foreign index file is refused with a message naming the p
   it('random damage anywhere never escapes as anything but an IndexError', { timeout: 60_000 }, () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
-    const article = articleOf('investing-uk.txt');
+    const article = articleOf('investing-uk');
     for (let trial = 0; trial < 200; trial++) {
       const copy = compactBytes.slice();
       for (let k = 0; k < 1 + Math.floor(random() * 8); k++)

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../lib/extract';
 import { parseIndex } from '../../lib/index-schema';
-import { compareQuote, loadIndex, matchArticle } from '../../lib/match';
+import { loadIndex } from '../../lib/index-full';
+import { matchArticle } from '../../lib/match';
+import { compareQuote } from '../../lib/quote-check';
 import type { Article } from '../../lib/article';
+import { SEED_STORY, seedText, sharedData } from './seed-data';
 
-const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
 const index = loadIndex(parseIndex(readFileSync('assets/index.json', 'utf8')));
 
 function article(text: string): Article {
@@ -23,8 +25,8 @@ describe('relation of each seed copy to the wire story', () => {
     ['voi', 'rewritten'],
     ['cgtn', 'edited'],
   ])('%s is %s', (version, relation) => {
-    const result = matchArticle(index, article(readFileSync(join(VERSIONS, `${version}.txt`), 'utf8')));
-    expect(result.match?.story.id).toBe('reuters-2022-01-12-nato-russia-council');
+    const result = matchArticle(index, article(seedText(version)));
+    expect(result.match?.story.id).toBe(SEED_STORY);
     expect(result.match?.relation).toBe(relation);
   });
 });
@@ -52,16 +54,14 @@ describe('quote fidelity', () => {
   });
 
   it('flags the Grouchko quote of the round trip as the same speaker, not a different one', () => {
-    const result = matchArticle(index, article(readFileSync(join(VERSIONS, 'gettotext.txt'), 'utf8')));
+    const result = matchArticle(index, article(seedText('gettotext')));
     expect(result.quotes.filter((q) => q.speakerDiffers)).toEqual([]);
     const altered = result.quotes.find((q) => q.text.startsWith('If flaws in the Russian defense system'));
     expect(altered?.fidelity).toBe('altered');
   });
 });
 
-const PAGES_DEV = '../shared/pages-dev';
-const haveDev = existsSync(join(PAGES_DEV, 'labels.jsonl'));
-if (!haveDev) console.warn(`pages-dev negatives skipped: ${PAGES_DEV} is not there.`);
+const { dir: PAGES_DEV, present: haveDev } = sharedData('pages-dev', 'the pages-dev negatives', 'labels.jsonl');
 
 describe.skipIf(!haveDev)('real pages around the event (../shared/pages-dev) are never called copies', () => {
   const labels = haveDev

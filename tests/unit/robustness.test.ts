@@ -3,13 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from '../../lib/extract';
 import { openIndexFile } from '../../lib/index-file';
 import { matchArticle } from '../../lib/match';
+import { seedLabels } from './seed-data';
 
 const { index } = openIndexFile(readFileSync('assets/index.json'));
-const WIRE = 'corpus/reuters-2022-01-12-nato-russia-council/versions/investing-uk.txt';
-const labels = readFileSync(WIRE.replace(/\.txt$/, '.labels.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as { tag: string; text: string });
+/** The latest write-through, word for word (Investing.com's copy, labelled line by line). */
+const labels = seedLabels('investing-uk');
 const TITLE = labels.find((l) => l.tag === 'T')!.text;
 const BODY = labels.filter((l) => l.tag === 'B').map((l) => l.text);
 const AD = '3rd party Ad. Not an offer or recommendation by Investing.com. See disclosure here or remove ads .';

@@ -1,14 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOILERPLATE_RULES } from '../../lib/clean';
 import { normalizeText } from '../../lib/text';
+import { SEEDS, seedLabels } from './seed-data';
 
-const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
-const STORY_LINES = readdirSync(VERSIONS)
-  .filter((f) => f.endsWith('.labels.jsonl'))
-  .flatMap((f) => readFileSync(join(VERSIONS, f), 'utf8').trim().split('\n'))
-  .map((l) => JSON.parse(l) as { tag: string; text: string })
+const STORY_LINES = SEEDS.flatMap(seedLabels)
   .filter((l) => 'TSHB'.includes(l.tag))
   .map((l) => normalizeText(l.text));
 

@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractResult } from '../../lib/article';
 import { extractText } from '../../lib/extract';
 import { extractFile } from '../../scripts/node-dom';
 import { normalizeText } from '../../lib/text';
-
-const VERSIONS = 'corpus/reuters-2022-01-12-nato-russia-council/versions';
-const SEEDS = readdirSync(VERSIONS)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => f.replace(/\.txt$/, ''));
-
-interface Label {
-  line: number;
-  tag: string;
-  text: string;
-}
+import { SEEDS, seedLabels, seedText } from './seed-data';
 
 const comparable = (s: string) =>
   normalizeText(s.replace(/&#039;/g, "'"))
@@ -31,15 +21,8 @@ const SEED_PAGES: Record<string, string> = {
   cgtn: 'cgtn-article',
 };
 
-function readLabels(seed: string): Label[] {
-  return readFileSync(join(VERSIONS, `${seed}.labels.jsonl`), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Label);
-}
-
 function checkAgainstLabels(seed: string, result: ExtractResult) {
-  const labels = readLabels(seed);
+  const labels = seedLabels(seed);
   if (!result.ok) throw new Error(`no article: ${result.reason}`);
   const body = result.article.blocks.map((b) => comparable(b.text));
 
@@ -63,7 +46,7 @@ function checkAgainstLabels(seed: string, result: ExtractResult) {
 }
 
 describe.each(SEEDS)('plain-text seed %s', (seed) => {
-  checkAgainstLabels(seed, extractText(readFileSync(join(VERSIONS, `${seed}.txt`), 'utf8')));
+  checkAgainstLabels(seed, extractText(seedText(seed)));
 });
 
 describe.each(Object.entries(SEED_PAGES))('HTML page of seed %s', (seed, fixture) => {

@@ -1,0 +1,118 @@
+/**
+ * Alignment: each page sentence against the sentences of one write-through,
+ * in the wire's order. The evidence every relation rests on (passim aligns
+ * passages after finding candidates by rare n-grams; we align sentences).
+ */
+import { MIN_SENTENCE_KEYS, readText } from './fingerprint';
+import type { HashList, WireVersionIndex } from './match-index';
+
+/** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
+export const EXACT_SENTENCE = 0.8;
+/** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
+const REWORDED_SENTENCE = 0.4;
+
+/** Share of `page`'s hashes found in `wire` (both distinct and sorted). */
+function containment(page: HashList, wire: HashList): number {
+  return page.length === 0 ? 0 : sharedCount(page, wire) / page.length;
+}
+
+/** Positions of a longest strictly increasing subsequence: alignments that keep the wire text's order. */
+function increasingRun(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const prev: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    tailAt[lo] = i;
+    prev[i] = lo > 0 ? tailAt[lo - 1]! : -1;
+  });
+  const out = new Set<number>();
+  let at = tails.length ? tailAt[tails.length - 1]! : -1;
+  while (at !== -1) {
+    out.add(at);
+    at = prev[at]!;
+  }
+  return out;
+}
+
+export interface PageSentence {
+  text: string;
+  /** Distinct and sorted, as in the index. */
+  keys: readonly number[];
+  shingles: readonly number[];
+}
+
+/** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
+export function readPage(body: readonly string[]): { sentences: PageSentence[]; fingerprints: number[] } {
+  const read = readText(body);
+  return {
+    sentences: read.sentences
+      .filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)
+      .map(({ text, print }) => ({ text, keys: print.keys, shingles: print.shingles })),
+    fingerprints: read.fingerprints,
+  };
+}
+
+/** Shared values of two distinct, sorted hash lists (a merge: no set, no allocation). */
+function sharedCount(a: HashList, b: HashList): number {
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
+}
+
+/**
+ * Each page sentence's closest wire sentence by content words (Dice), then
+ * how much of it is the wire sentence word for word. Sorted prints compare
+ * by a merge: for a wire text of a few dozen sentences this costs less than
+ * building any lookup structure, and allocates nothing per wire sentence.
+ */
+export function alignVersion(page: PageSentence[], version: WireVersionIndex) {
+  const wire = version.sentences;
+  const best = page.map((s) => {
+    let top = { index: -1, sim: 0, exact: 0 };
+    for (let index = 0; index < wire.length; index++) {
+      const keys = wire[index]!.keys;
+      // Dice cannot beat the best so far when even full overlap would not.
+      const ceiling = (2 * Math.min(s.keys.length, keys.length)) / (s.keys.length + keys.length);
+      if (ceiling < top.sim || ceiling < REWORDED_SENTENCE) continue;
+      const shared = sharedCount(s.keys, keys);
+      if (shared === 0) continue;
+      const sim = (2 * shared) / (s.keys.length + keys.length);
+      if (sim > top.sim) top = { index, sim, exact: 0 };
+    }
+    if (top.index >= 0) top.exact = containment(s.shingles, wire[top.index]!.shingles);
+    return top;
+  });
+  const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
+  const ordered = increasingRun(candidates.map((c) => c.index));
+  const aligned = candidates.filter((_, i) => ordered.has(i));
+  const verbatim = aligned.filter((a) => a.exact >= EXACT_SENTENCE).length;
+  return {
+    version: version.version,
+    /** The write-through's sentences, for the evidence and its coverage. */
+    wire,
+    verbatim,
+    aligned,
+    verbatimShare: page.length ? verbatim / page.length : 0,
+    rewordedShare: page.length ? aligned.length / page.length : 0,
+  };
+}
+
+/** One write-through aligned with the page: which page sentences follow which wire sentences, in order. */
+export type Alignment = ReturnType<typeof alignVersion>;

@@ -1,0 +1,124 @@
+/**
+ * Every word the overlay, compare page, popup, options page and CLI show for
+ * the same thing, in one place, so a reader who meets "edited" in the panel
+ * meets the same word and the same explanation on the compare page and in
+ * `npm run check`. Plain words for a reader without newsroom vocabulary
+ * ("another update", not "write-through"). Only top-level constants and
+ * functions: what the content script does not import is left out of it.
+ */
+import type { Credit, CreditPlace } from './credits';
+import type { Relation } from './index-schema';
+import type { Fidelity } from './quote-check';
+
+/** The short name of a relation: the badge ("Reuters · edited"), the sibling list, the CLI. */
+export const RELATION_NAMES: Record<Relation, string> = {
+  verbatim: 'verbatim',
+  edited: 'edited',
+  rewritten: 'rewritten',
+  'same-event': 'same event',
+};
+
+/** What the name means, in one line. */
+export const RELATION_EXPLANATIONS: Record<Relation, string> = {
+  verbatim: 'Wire text, essentially unchanged',
+  edited: 'Wire text with cuts, additions or edits',
+  rewritten: 'The wire story in other words, translated or rewritten',
+  'same-event': 'An independent report of the same event',
+};
+
+/** "edited: Wire text with cuts, additions or edits": the panel, the popup's status and the CLI say exactly this. */
+export function relationLine(relation: Relation): string {
+  return `${RELATION_NAMES[relation]}: ${RELATION_EXPLANATIONS[relation]}`;
+}
+
+/**
+ * A version that carries the agency's own text as sent at another hour (TBS
+ * ran an earlier update of the Reuters story than Investing.com): the
+ * compare page sets it against the latest update, so "verbatim" alone would
+ * hide why its paragraphs differ.
+ */
+export const ANOTHER_UPDATE = 'another update of the wire story';
+
+/** The compare page's relation of a version; 'wire' marks one that carries an update of the agency's text word for word. */
+export function versionRelationLine(relation: Relation | 'wire'): string {
+  return relation === 'wire' ? `${relationLine('verbatim')} (${ANOTHER_UPDATE})` : relationLine(relation);
+}
+
+/** How faithfully a page quotes the original words. */
+export const FIDELITY_LABELS: Record<Fidelity, string> = {
+  exact: 'Exact',
+  minor: 'Minor changes',
+  altered: 'Wording changed',
+  unmatched: 'Not in the wire story',
+};
+
+/**
+ * The compare page looks the other way, from the wire's quote to a version:
+ * an unmatched cell there means the version does not carry the quote, not
+ * that the quote is missing from the wire story.
+ */
+export const NOT_IN_VERSION = 'Not in this version';
+
+/** Shown after the words when the page quotes them as someone else's ("Grushko" said by "Stoltenberg"). */
+export const NAMES_ANOTHER_SPEAKER = 'names a different speaker';
+
+export const SPEAKER_NOT_STATED = 'speaker not stated';
+
+export function speakerLabel(speaker: string | null): string {
+  return speaker ?? SPEAKER_NOT_STATED;
+}
+
+/** The corpus knows no address for the original (or a version): said, never guessed. */
+export const URL_UNKNOWN = 'URL unknown';
+export const SEARCH_FOR_ORIGINAL = 'Search for the original';
+
+export function originalAt(agency: string): string {
+  return `Original at ${agency}`;
+}
+
+/** The "Check this page" button of the popup, which the options page points to by name. */
+export const CHECK_THIS_PAGE = 'Check this page';
+/** The overlay's toggle, and the options' setting that turns it on from the start. */
+export const HIGHLIGHT_WIRE_TEXT = 'Highlight wire text on the page';
+
+/** The parts of a story its origin line names. */
+export interface Origin {
+  agency: string;
+  dateline: string | null;
+  date: string;
+  bylines: readonly string[];
+  url: string | null;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Reuters, BRUSSELS, 2022-01-12 · by Robin Emmott, Sabine Siebold and Gabriela Baczynska". */
+export function originLine(story: Origin): string {
+  const where = story.dateline ? `, ${story.dateline}` : '';
+  const by = story.bylines.length > 0 ? ` · by ${listWords(story.bylines)}` : '';
+  return `${story.agency}${where}, ${story.date}${by}`;
+}
+
+const CREDIT_PLACES: Record<CreditPlace, string> = {
+  byline: 'in the byline',
+  dateline: 'in the dateline',
+  'end-note': 'in a note at the end',
+  sentence: 'inside a sentence',
+  photo: 'on a photo only',
+};
+
+/**
+ * The credit finding in neutral words: wire subscribers may republish without
+ * credit, so a missing credit is reported as a fact, not as a fault.
+ */
+export function creditSentence(agency: string, credits: readonly Credit[]): string {
+  const text = credits.filter((c) => c.place !== 'photo');
+  if (text.length === 0) {
+    const photo = credits.some((c) => c.place === 'photo');
+    return `This page does not name ${agency} as the source of its text${photo ? ` (a photo is credited to ${agency})` : ''}. Subscribers to a wire service may republish its stories without a credit.`;
+  }
+  return `This page credits ${agency} ${listWords(text.map((c) => `${CREDIT_PLACES[c.place]} ("${c.text}")`))}.`;
+}
