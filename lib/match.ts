@@ -1,17 +1,18 @@
 /**
  * Matching: the story a page carries, how (the relation), with evidence, and
  * its quotes checked. Named steps: read the page, find candidate stories by
- * fingerprints (an inverted index), judge each by its aligned text, and only
- * where the text says nothing, by shared quotes.
+ * fingerprints (an inverted index), judge each by its aligned text
+ * (verdict.ts), and only where the text says nothing, look for a report of
+ * the same event (same-event.ts).
  */
-import { alignVersion, EXACT_SENTENCE, readPage, type Alignment, type PageSentence } from './align';
+import { EXACT_SENTENCE, readPage, type PageSentence } from './align';
 import { storyParagraphs, type Article } from './article';
-import { MIN_SENTENCE_KEYS } from './fingerprint';
 import type { Relation, Story } from './index-schema';
-import type { MatchIndex, StoryEntry } from './match-index';
-import { checkQuotes, quotesInSameWords, type QuoteCheck } from './quote-check';
+import type { MatchIndex } from './match-index';
+import { checkQuotes, type QuoteCheck } from './quote-check';
 import { extractQuotes } from './quotes';
-import { words } from './text';
+import { sameEventByDate, sameEventByQuotes } from './same-event';
+import { judgeText, round, type TextVerdict } from './verdict';
 
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
@@ -29,27 +30,6 @@ const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
 const COMMON_FINGERPRINT_SHARE = 0.001;
 const COMMON_FINGERPRINT_MIN = 32;
-
-/**
- * Relation thresholds on the share of the page's own sentences (quotes
- * removed) that align, in order, with one write-through. Calibrated on the
- * seeds and on ../shared/pages-dev (independent reports of the same event
- * align with well under a fifth of their sentences).
- */
-const VERBATIM_SHARE = 0.85;
-const EDITED_SHARE = 0.15;
-/** Edited copies carry at least this many wire sentences word for word. */
-const MIN_VERBATIM_SENTENCES = 3;
-const REWRITTEN_SHARE = 0.35;
-/** A page that is wire text throughout but carries less than this share of the wire's sentences is a cut version. */
-const VERBATIM_COVERAGE = 0.5;
-/** A short excerpt (the first paragraphs, a brief) is a copy when this many of its sentences, and all of them, are wire text word for word. */
-const MIN_EXCERPT_SENTENCES = 2;
-const MIN_ALIGNED_SENTENCES = 4;
-/** An independent report of the event shares at least this many quotes with the wire text. */
-const SAME_EVENT_QUOTES = 2;
-/** ... each of at least this many words, in the same words as the original (exact or minor changes). */
-const SAME_EVENT_QUOTE_WORDS = 6;
 
 export interface AlignedPassage {
   page: string;
@@ -86,10 +66,6 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-
 /** Hit counters, one per story, reused from page to page (zeroed again after each use). */
 let hitCounts = new Uint16Array(0);
 
@@ -117,66 +93,6 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
     .filter(([, n]) => n >= floor)
     .slice(0, MAX_CANDIDATES)
     .map(([s]) => s);
-}
-
-/** What the text alone says of one candidate story: its best write-through and the relation it supports, if any. */
-interface TextVerdict {
-  entry: StoryEntry;
-  position: number;
-  top: Alignment;
-  relation: Exclude<Relation, 'same-event'> | null;
-  why: string;
-  score: number;
-}
-
-function judgeText(page: PageSentence[], entry: StoryEntry, position: number): TextVerdict {
-  const { versions } = entry;
-  const top = versions
-    .map((v) => alignVersion(page, v))
-    .reduce((a, b) =>
-      b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
-        ? b
-        : a,
-    );
-  const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
-  const wireCount = top.wire.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
-  const coverage = wireCount ? top.verbatim / wireCount : 0;
-  const verdict = (relation: TextVerdict['relation'], why: string, score: number): TextVerdict => ({
-    entry,
-    position,
-    top,
-    relation,
-    why,
-    score: round(score),
-  });
-  if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
-    return enough && coverage >= VERBATIM_COVERAGE
-      ? verdict(
-          'verbatim',
-          `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`,
-          top.verbatimShare,
-        )
-      : verdict(
-          'edited',
-          `the page is the wire text word for word, but only ${top.verbatim} of its ${wireCount} sentences: a cut version`,
-          top.verbatimShare,
-        );
-  }
-  if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
-    return verdict(
-      'edited',
-      `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`,
-      top.verbatimShare,
-    );
-  }
-  if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
-    return verdict(
-      'rewritten',
-      `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`,
-      top.rewordedShare,
-    );
-  }
-  return verdict(null, '', 0);
 }
 
 function toResult(
@@ -229,28 +145,21 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
   if (positions.length === 0) return { match: null, quotes: [] };
   const page = read.sentences;
   const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
-  const verdicts = aligned.map((position) => judgeText(page, index.story(position), position));
+  const verdicts = aligned.map((position) => judgeText(read, index.story(position), position));
   const pageQuotes = extractQuotes(body);
 
   let copy: TextVerdict | null = null;
-  for (const v of verdicts) if (v.relation && (!copy || v.score > copy.score)) copy = v;
+  for (const v of verdicts) {
+    if (!v.relation || (copy && v.score <= copy.score)) continue;
+    if (v.leadOnly && verdicts.some((other) => other !== v && other.top.verbatim > 0)) continue;
+    copy = v;
+  }
   if (copy) {
     const quotes = checkQuotes(pageQuotes, copy.entry.story.quotes);
     return { match: toResult(copy, copy.relation!, copy.why, page, quotes), quotes };
   }
-  // Only quotes of some length, in the same words, tell that two reports heard the same people:
-  // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
-  const longQuotes = pageQuotes.filter((q) => words(q.text).length >= SAME_EVENT_QUOTE_WORDS);
-  if (longQuotes.length < SAME_EVENT_QUOTES) return { match: null, quotes: [] };
-  for (const [i, position] of positions.entries()) {
-    const entry = index.story(position);
-    const sameWords = quotesInSameWords(longQuotes, entry.story.quotes);
-    if (sameWords >= SAME_EVENT_QUOTES) {
-      const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
-      const quotes = checkQuotes(pageQuotes, entry.story.quotes);
-      const verdict = verdicts[i] ?? judgeText(page, entry, position);
-      return { match: toResult(verdict, 'same-event', why, page, quotes), quotes };
-    }
-  }
-  return { match: null, quotes: [] };
+  const event = sameEventByQuotes(index, positions, pageQuotes, verdicts, read) ?? sameEventByDate(verdicts, article);
+  if (!event) return { match: null, quotes: [] };
+  const quotes = checkQuotes(pageQuotes, event.verdict.entry.story.quotes);
+  return { match: toResult(event.verdict, 'same-event', event.why, page, quotes), quotes };
 }
