@@ -1,6 +1,8 @@
 import type { Block, MetaLine } from './article';
 import agencyData from './rules/agencies.json';
+import { bylineLeads, citing, endNoteLeads } from './rules/words/en.json';
 import { uniqueBy } from './unique';
+import { alternation, wordsOf } from './words';
 
 /**
  * Where a page credits a wire agency. Reported neutrally: subscribers may
@@ -41,11 +43,10 @@ function anyCase(words: string): string {
   return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 }
 
-const BY = anyCase('by');
-const END_NOTE_LEAD = anyCase(
-  'source|sources|source\\(s\\)|with|additional reporting by|reporting by|writing by|editing by|input from|inputs from|credit',
-);
-const CITING = anyCase('citing|according to|reported by|quoted by|told|via|reporting by');
+/** Words before the agency in a byline ("By Reuters"), a closing note ("Source(s): Reuters") or a sentence ("citing Reuters"). */
+const BY = anyCase(alternation(wordsOf(bylineLeads)));
+const END_NOTE_LEAD = anyCase(alternation(wordsOf(endNoteLeads)));
+const CITING = anyCase(alternation(wordsOf(citing)));
 
 const COMPILED = AGENCIES.map((agency) => {
   const name = `(?<![\\p{L}\\p{N}])(?:${agency.pattern})(?![\\p{L}\\p{N}])`;
