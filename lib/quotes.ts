@@ -230,14 +230,14 @@ export function extractQuotes(paragraphs: readonly string[], words: QuoteWords =
       let speaker: Person | null = null;
       const after = paragraph.slice(seg.end + 1).split('"')[0] ?? '';
       const before = paragraph.slice(0, seg.start);
-      const am = grammar.after.exec(after);
+      // "…," she said / "…," said Jens Stoltenberg: the attribution after the quote comes first.
+      const attributionAfter = grammar.after.exec(after);
       const lastSentence =
         before
           .replace(/"/g, '')
           .split(/(?<=[.!?])\s+/)
           .pop() ?? '';
-      const bm = am ? null : grammar.before.exec(lastSentence);
-      const m = am ?? bm;
+      const m = attributionAfter ?? grammar.before.exec(lastSentence);
       if (m) {
         const pronoun = m[1];
         const phrase = m[2] ?? m[3] ?? m[4];
