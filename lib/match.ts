@@ -10,12 +10,23 @@ import { storyParagraphs, type Article } from './article';
 import type { Relation, Story } from './index-schema';
 import type { MatchIndex } from './match-index';
 import { checkQuotes, type QuoteCheck } from './quote-check';
+import { detectLanguage, languageName } from './language';
+import type { Lexicon } from './lexicon';
 import { extractQuotes } from './quotes';
 import { sameEventByDate, sameEventByQuotes } from './same-event';
+import { alignTranslation, isTranslation, readForeignPage, type TranslatedAlignment } from './translation';
 import { judgeText, round, type TextVerdict } from './verdict';
 
+/** The language of the wire texts in the index (the agencies' English services). */
+const WIRE_LANGUAGE = 'en';
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
+/**
+ * ... or, for a page read through a word list, this many: word order changes across languages and
+ * a word list gives a lemma's senses, not the wire's exact word, so fewer pairs survive; the
+ * sentence alignment that follows is what decides.
+ */
+const MIN_TRANSLATED_HITS = 2;
 /**
  * Candidate stories per page, best fingerprint counts first. A copy shares
  * hundreds of fingerprints with its story and always ranks first, so only the
@@ -76,7 +87,7 @@ let hitCounts = new Uint16Array(0);
  * this is and are skipped; the stories sharing the most fingerprints come
  * first, at most MAX_CANDIDATES of them.
  */
-function candidateStories(index: MatchIndex, fingerprints: readonly number[]): number[] {
+function candidateStories(index: MatchIndex, fingerprints: readonly number[], minHits = MIN_CANDIDATE_HITS): number[] {
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
   const touched: number[] = [];
@@ -87,7 +98,7 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
   for (const h of fingerprints) index.eachPosting(h, common, count);
   const hits = touched.map((s) => [s, hitCounts[s]!] as const);
   for (const s of touched) hitCounts[s] = 0;
-  const ranked = hits.filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = hits.filter(([, n]) => n >= minHits).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
   return ranked
     .filter(([, n]) => n >= floor)
@@ -127,22 +138,44 @@ function toResult(
   };
 }
 
+export interface MatchOptions {
+  /** The brute-force baseline the speed benchmark compares the inverted index against. */
+  scanAll?: boolean;
+  /** Word lists by page language (the reader's or a publisher's), for pages in another language than the wire's. */
+  lexicons?: ReadonlyMap<string, Lexicon>;
+}
+
+const NO_MATCH: PageResult = { match: null, quotes: [] };
+
 /**
  * Matches an article against the index: the story it carries, how, with
- * evidence, and its quotes checked. Named steps: read the page, find
- * candidate stories, judge each by its text, and only where the text says
- * nothing, by shared quotes (a copy always outranks a report of the same
+ * evidence, and its quotes checked. Named steps: the page as it is written
+ * (copies in the wire's own language), and where that finds nothing and the
+ * page is in another language, the page read through a word list
+ * (translations).
+ */
+export function matchArticle(index: MatchIndex, article: Article, options: MatchOptions = {}): PageResult {
+  const body = storyParagraphs(article);
+  const same = matchAsWritten(index, article, body, options);
+  if (same.match || options.scanAll) return same;
+  const language = detectLanguage(body.join('\n'), article.language);
+  if (!language || language === WIRE_LANGUAGE) return same;
+  return matchTranslation(index, article, body, language, options.lexicons?.get(language) ?? null);
+}
+
+/**
+ * The page as written. Named steps: read the page, find candidate stories,
+ * judge each by its text, and only where the text says nothing, look for a
+ * report of the same event (a copy always outranks a report of the same
  * event, so quotes are checked against one story for a copy).
  */
-export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
-  // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
-  const body = storyParagraphs(article);
+function matchAsWritten(index: MatchIndex, article: Article, body: string[], options: MatchOptions): PageResult {
   const read = readPage(body);
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)
     : candidateStories(index, read.fingerprints);
   // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
-  if (positions.length === 0) return { match: null, quotes: [] };
+  if (positions.length === 0) return NO_MATCH;
   const page = read.sentences;
   const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
   const verdicts = aligned.map((position) => judgeText(read, index.story(position), position));
@@ -159,7 +192,63 @@ export function matchArticle(index: MatchIndex, article: Article, options: { sca
     return { match: toResult(copy, copy.relation!, copy.why, page, quotes), quotes };
   }
   const event = sameEventByQuotes(index, positions, pageQuotes, verdicts, read) ?? sameEventByDate(verdicts, article);
-  if (!event) return { match: null, quotes: [] };
+  if (!event) return NO_MATCH;
   const quotes = checkQuotes(pageQuotes, event.verdict.entry.story.quotes);
   return { match: toResult(event.verdict, 'same-event', event.why, page, quotes), quotes };
+}
+
+/**
+ * A page in another language: read through the word list for it (names and
+ * numbers only without one), candidate stories by translated fingerprints,
+ * and the one-to-one, in-order correspondence of sentences that makes a
+ * translation. Its quotes are in another language: none is compared word by
+ * word with an original.
+ */
+function matchTranslation(
+  index: MatchIndex,
+  article: Article,
+  body: string[],
+  language: string,
+  lexicon: Lexicon | null,
+): PageResult {
+  const read = readForeignPage(body, language, lexicon);
+  const positions = candidateStories(index, read.fingerprints, MIN_TRANSLATED_HITS).slice(0, ALIGNED_CANDIDATES);
+  let best: { position: number; alignment: TranslatedAlignment } | null = null;
+  for (const position of positions) {
+    for (const version of index.story(position).versions) {
+      const alignment = alignTranslation(read, version);
+      if (!isTranslation(alignment, read.sentences.length)) continue;
+      if (!best || alignment.pairs.length > best.alignment.pairs.length) best = { position, alignment };
+    }
+  }
+  if (!best) return NO_MATCH;
+  const entry = index.story(best.position);
+  const { alignment } = best;
+  const wire = entry.versions.find((v) => v.version === alignment.version)!.sentences;
+  const share = alignment.pairs.length / Math.max(1, read.sentences.length);
+  return {
+    match: {
+      story: entry.story,
+      position: best.position,
+      relation: 'rewritten',
+      score: round(share),
+      version: alignment.version,
+      evidence: {
+        verbatimShare: 0,
+        rewordedShare: round(share),
+        alignedSentences: alignment.pairs.length,
+        pageSentences: read.sentences.length,
+        sharedQuotes: 0,
+        why: `a translation into ${languageName(language)}: ${alignment.pairs.length} of its ${read.sentences.length} sentences correspond one to one, in order, with the wire story's`,
+        passages: alignment.pairs.map((p) => ({
+          page: read.sentences[p.page]!.text,
+          wire: wire[p.wire]!.text,
+          wireParagraph: wire[p.wire]!.paragraph,
+          score: round(p.score),
+          kind: 'reworded',
+        })),
+      },
+    },
+    quotes: [],
+  };
 }

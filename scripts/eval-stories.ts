@@ -1,16 +1,21 @@
 /**
  * The per-story table the team runs before any threshold changes:
- *   npm run eval:stories [-- --set ../shared/stories-dev] [--pages]
+ *   npm run eval:stories [-- --set ../shared/stories-dev] [--pages] [--lexicons DIR]
  * Prints right answers per story and per kind of page, every false copy
  * claim, and with --pages each page's answer beside its label.
  */
 import { parseArgs } from 'node:util';
+import { readLexicons } from './lexicon-files';
 import { evaluateStories, outcomeTable, pageKind } from './story-eval';
 
 const { values } = parseArgs({
-  options: { set: { type: 'string', default: '../shared/stories-dev' }, pages: { type: 'boolean', default: false } },
+  options: {
+    set: { type: 'string', default: '../shared/stories-dev' },
+    pages: { type: 'boolean', default: false },
+    lexicons: { type: 'string' },
+  },
 });
-const outcomes = evaluateStories(values.set);
+const outcomes = evaluateStories(values.set, 'corpus', readLexicons(values.lexicons));
 if (values.pages) {
   for (const o of outcomes) {
     const got = o.relation ? `${o.relation} ${o.story}` : 'none';

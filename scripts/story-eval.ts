@@ -12,6 +12,7 @@ import { buildStory, type CorpusStory } from '../lib/build-index';
 import { extractText } from '../lib/extract';
 import type { Story } from '../lib/index-schema';
 import { loadIndex } from '../lib/index-full';
+import type { Lexicon } from '../lib/lexicon';
 import { matchArticle } from '../lib/match';
 import { readStory } from './build-index';
 
@@ -98,13 +99,17 @@ export function storiesIndex(setDir: string, corpusDir = 'corpus') {
   return loadIndex({ format: 'wiretrace-index', schemaVersion: 1, stories: [...seed, ...wires] });
 }
 
-export function evaluateStories(setDir: string, corpusDir = 'corpus'): PageOutcome[] {
+export function evaluateStories(
+  setDir: string,
+  corpusDir = 'corpus',
+  lexicons: ReadonlyMap<string, Lexicon> = new Map(),
+): PageOutcome[] {
   const index = storiesIndex(setDir, corpusDir);
   return readLabels(setDir).map((label) => {
     const extracted = extractText(readFileSync(join(setDir, label.file), 'utf8'));
     // A text excerpt has no metadata: its page's date is what the extension reads from the HTML.
     const article = extracted.ok ? { ...extracted.article, published: label.date ?? null } : null;
-    const match = article ? matchArticle(index, article).match : null;
+    const match = article ? matchArticle(index, article, { lexicons }).match : null;
     const story = match?.story.id ?? null;
     const relation = match?.relation ?? null;
     const isCopyRelation = relation !== null && COPY_RELATIONS.has(relation);
