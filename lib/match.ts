@@ -13,8 +13,14 @@ import { checkQuotes, type QuoteCheck } from './quote-check';
 import { detectLanguage, languageName } from './language';
 import type { Lexicon } from './lexicon';
 import { extractQuotes } from './quotes';
-import { sameEventByDate, sameEventByQuotes } from './same-event';
-import { alignTranslation, isTranslation, readForeignPage, type TranslatedAlignment } from './translation';
+import { sameEventAbroad, sameEventByDate, sameEventByQuotes } from './same-event';
+import {
+  alignTranslation,
+  isTranslation,
+  readForeignPage,
+  type ForeignRead,
+  type TranslatedAlignment,
+} from './translation';
 import { judgeText, round, type TextVerdict } from './verdict';
 
 /** The language of the wire texts in the index (the agencies' English services). */
@@ -22,11 +28,12 @@ const WIRE_LANGUAGE = 'en';
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
 /**
- * ... or, for a page read through a word list, this many: word order changes across languages and
- * a word list gives a lemma's senses, not the wire's exact word, so fewer pairs survive; the
- * sentence alignment that follows is what decides.
+ * ... or, for a page in another language, one: word order changes across languages, a word list
+ * gives a lemma's senses rather than the wire's word, and a report of the event shares names, not
+ * phrasing, so few pairs survive. The sentence alignment (a translation) or the date and shared
+ * words (a report of the same event) decide, never the fingerprints alone.
  */
-const MIN_TRANSLATED_HITS = 2;
+const MIN_ABROAD_HITS = 1;
 /**
  * Candidate stories per page, best fingerprint counts first. A copy shares
  * hundreds of fingerprints with its story and always ranks first, so only the
@@ -212,16 +219,16 @@ function matchTranslation(
   lexicon: Lexicon | null,
 ): PageResult {
   const read = readForeignPage(body, language, lexicon);
-  const positions = candidateStories(index, read.fingerprints, MIN_TRANSLATED_HITS).slice(0, ALIGNED_CANDIDATES);
+  const positions = candidateStories(index, read.fingerprints, MIN_ABROAD_HITS);
   let best: { position: number; alignment: TranslatedAlignment } | null = null;
-  for (const position of positions) {
+  for (const position of positions.slice(0, ALIGNED_CANDIDATES)) {
     for (const version of index.story(position).versions) {
       const alignment = alignTranslation(read, version);
       if (!isTranslation(alignment, read.sentences.length)) continue;
       if (!best || alignment.pairs.length > best.alignment.pairs.length) best = { position, alignment };
     }
   }
-  if (!best) return NO_MATCH;
+  if (!best) return sameEventInAnotherLanguage(index, positions, read, article);
   const entry = index.story(best.position);
   const { alignment } = best;
   const wire = entry.versions.find((v) => v.version === alignment.version)!.sentences;
@@ -247,6 +254,37 @@ function matchTranslation(
           score: round(p.score),
           kind: 'reworded',
         })),
+      },
+    },
+    quotes: [],
+  };
+}
+
+/** A report of the same event in another language: never a copy claim (see same-event.ts). */
+function sameEventInAnotherLanguage(
+  index: MatchIndex,
+  positions: readonly number[],
+  read: ForeignRead,
+  article: Article,
+): PageResult {
+  const event = sameEventAbroad(index, positions, read, article);
+  if (!event) return NO_MATCH;
+  const { story } = index.story(event.position);
+  return {
+    match: {
+      story,
+      position: event.position,
+      relation: 'same-event',
+      score: 0,
+      version: story.wire[0]?.version ?? '',
+      evidence: {
+        verbatimShare: 0,
+        rewordedShare: 0,
+        alignedSentences: 0,
+        pageSentences: read.sentences.length,
+        sharedQuotes: 0,
+        why: event.why,
+        passages: [],
       },
     },
     quotes: [],

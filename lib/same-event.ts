@@ -7,10 +7,12 @@
 import type { PageRead } from './align';
 import type { Article } from './article';
 import { daysApart } from './dates';
-import type { MatchIndex } from './match-index';
+import { languageName } from './language';
+import type { MatchIndex, StoryEntry } from './match-index';
 import { quotesInSameWords } from './quote-check';
 import type { Quote } from './quotes';
 import { words } from './text';
+import type { ForeignRead } from './translation';
 import { judgeText, type TextVerdict } from './verdict';
 
 /** An independent report of the event shares at least this many quotes with the wire text. */
@@ -25,7 +27,7 @@ const SAME_EVENT_QUOTE_WORDS = 6;
  * readable date gets no same-event answer from words alone. On ../shared/stories-dev and pages-dev
  * English reports of the event share 0.22-0.55 of the wire's words, related stories 0.12-0.31.
  */
-const SAME_EVENT_DAYS = 1;
+export const SAME_EVENT_DAYS = 1;
 const SAME_EVENT_TOPIC = 0.2;
 
 export interface EventVerdict {
@@ -73,5 +75,49 @@ export function sameEventByDate(verdicts: readonly TextVerdict[], article: Artic
   return {
     verdict: best,
     why: `published ${days === 0 ? 'the same day' : 'a day apart'} and shares ${Math.round(best.top.topic * 100)}% of its words with the wire story, in its own sentences`,
+  };
+}
+
+/**
+ * A report of the same event in another language shares, through the word list and as written
+ * (names, numbers), this share of the wire story's content words. On ../shared/stories-dev reports
+ * published the same day share 0.19-0.29 when they share anything; stories of the same people a
+ * day apart 0.07-0.17.
+ */
+const SAME_EVENT_ABROAD_SHARE = 0.2;
+
+/** Share of a story's content words (all write-throughs) that the page's translated words cover. */
+function sharedAbroad(senses: ReadonlySet<number>, entry: StoryEntry): number {
+  const topic = new Set<number>();
+  for (const v of entry.versions) for (const s of v.sentences) for (const k of s.keys) topic.add(k);
+  let shared = 0;
+  for (const k of topic) if (senses.has(k)) shared++;
+  return topic.size ? shared / topic.size : 0;
+}
+
+/**
+ * A report in another language published within the window that speaks of what the wire story
+ * speaks of (its people, numbers and, through a word list, its words). Never a copy: that needs
+ * the sentence correspondence of a translation.
+ */
+export function sameEventAbroad(
+  index: MatchIndex,
+  positions: readonly number[],
+  read: ForeignRead,
+  article: Article,
+): { position: number; why: string } | null {
+  const senses = new Set(read.sentences.flatMap((s) => [...s.senses]));
+  let best: { position: number; share: number; days: number } | null = null;
+  for (const position of positions) {
+    const entry = index.story(position);
+    const days = daysApart(article.published, entry.story.date);
+    if (days === null || days > SAME_EVENT_DAYS) continue;
+    const share = sharedAbroad(senses, entry);
+    if (share >= SAME_EVENT_ABROAD_SHARE && (!best || share > best.share)) best = { position, share, days };
+  }
+  if (!best) return null;
+  return {
+    position: best.position,
+    why: `a report of the same event in ${languageName(read.language)}, published ${best.days === 0 ? 'the same day' : 'a day apart'}: it shares ${Math.round(best.share * 100)}% of the wire story's names, numbers and words, but not its sentences`,
   };
 }

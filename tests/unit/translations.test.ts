@@ -8,13 +8,13 @@ import { sharedData } from './seed-data';
  * professionally translated into seven languages; the word lists of
  * ../shared/lexicons stand for the lists a reader or publisher adds). The
  * floors are the issue's targets where met, and today's figures where not
- * (Russian and Indonesian: 92% and 94% against 95%): a change that loses
+ * (Russian and Indonesian: 94% against 95%): a change that loses
  * ground fails. A translation matched to another document fails at once.
  */
 const { dir, present } = sharedData('ntrex/docs', 'the translation floors', '.');
 const lexicons = sharedData('lexicons', 'the translation floors with word lists', 'es-en.tsv');
 
-const FLOORS: Record<string, number> = { es: 0.95, pt: 0.95, pl: 0.95, ru: 0.9, id: 0.92, fa: 0.82, ja: 0.83 };
+const FLOORS: Record<string, number> = { es: 0.95, pt: 0.95, pl: 0.95, ru: 0.92, id: 0.92, fa: 0.85, ja: 0.85 };
 
 describe.skipIf(!present || !lexicons.present)('translations of 62 news documents (../shared/ntrex)', () => {
   const run = present && lexicons.present ? evaluateTranslations(dir, readLexicons(lexicons.dir)) : null;
