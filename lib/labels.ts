@@ -49,6 +49,7 @@ export const FIDELITY_LABELS: Record<Fidelity, string> = {
   exact: 'Exact',
   minor: 'Minor changes',
   altered: 'Wording changed',
+  translated: 'Translated',
   unmatched: 'Not in the wire story',
 };
 

@@ -16,6 +16,7 @@ import { extractQuotes } from './quotes';
 import { sameEventAbroad, sameEventByDate, sameEventByQuotes } from './same-event';
 import {
   alignTranslation,
+  checkTranslatedQuotes,
   isTranslation,
   readForeignPage,
   type ForeignRead,
@@ -233,6 +234,7 @@ function matchTranslation(
   const { alignment } = best;
   const wire = entry.versions.find((v) => v.version === alignment.version)!.sentences;
   const share = alignment.pairs.length / Math.max(1, read.sentences.length);
+  const quotes = checkTranslatedQuotes(body, language, lexicon, entry.story.quotes);
   return {
     match: {
       story: entry.story,
@@ -245,7 +247,7 @@ function matchTranslation(
         rewordedShare: round(share),
         alignedSentences: alignment.pairs.length,
         pageSentences: read.sentences.length,
-        sharedQuotes: 0,
+        sharedQuotes: quotes.filter((q) => q.fidelity !== 'unmatched').length,
         why: `a translation into ${languageName(language)}: ${alignment.pairs.length} of its ${read.sentences.length} sentences correspond one to one, in order, with the wire story's`,
         passages: alignment.pairs.map((p) => ({
           page: read.sentences[p.page]!.text,
@@ -256,7 +258,7 @@ function matchTranslation(
         })),
       },
     },
-    quotes: [],
+    quotes,
   };
 }
 

@@ -18,7 +18,12 @@ const MIN_SHARED_QUOTE_WORDS = 2;
 /** Letters two spellings of a word (or a surname) share, as a share of the longer one. */
 const SPELLING_SIMILARITY = 0.7;
 
-export type Fidelity = 'exact' | 'minor' | 'altered' | 'unmatched';
+/**
+ * How a page quote stands to its original. `translated`: a quote on a page in another language
+ * whose words, through a word list, stand for the original's; a translation is never `exact`,
+ * and its wording cannot be diffed word by word against the original's language.
+ */
+export type Fidelity = 'exact' | 'minor' | 'altered' | 'translated' | 'unmatched';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';

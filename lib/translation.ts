@@ -8,7 +8,9 @@
 import type { Lexicon } from './lexicon';
 import type { HashList, WireVersionIndex } from './match-index';
 import { sentencesOf, withoutQuotes, wordsOf } from './segment';
-import { hash32, mixHashes, wordKey } from './text';
+import type { StoryQuote } from './index-schema';
+import type { QuoteCheck } from './quote-check';
+import { hash32, mixHashes, STOPWORDS, wordKey, words } from './text';
 
 /** A sentence says too little to align with fewer translated content words than this. */
 const MIN_SLOTS = 3;
@@ -178,4 +180,56 @@ export function isTranslation(alignment: TranslatedAlignment, pageSentences: num
     pairs[0]!.wire <= EXCERPT_OPENING &&
     pairs.every((p) => p.score >= EXCERPT_PAIR);
   return whole || excerpt;
+}
+
+/** Quoted passages of a text, in the marks of any language, with their text inside the marks. */
+const QUOTE_MARKS = /«([^»]+)»|„([^“”"]+)[“”"]|“([^”]+)”|"([^"]+)"|「([^」]+)」|『([^』]+)』/gu;
+/** A quote of fewer words than this is a phrase, not a quote to compare ("tough", «historic»). */
+const MIN_QUOTE_WORDS = 4;
+/** Share of an original quote's content words the page quote's translated words must cover. */
+const TRANSLATED_QUOTE = 0.4;
+
+/**
+ * The page's quotes against the story's originals, across languages: a quote whose translated
+ * words cover enough of an original's is that original, translated. Never `exact`: the words are
+ * not the speaker's words.
+ */
+export function checkTranslatedQuotes(
+  body: readonly string[],
+  language: string,
+  lexicon: Lexicon | null,
+  originals: readonly StoryQuote[],
+): QuoteCheck[] {
+  const out: QuoteCheck[] = [];
+  for (const paragraph of body) {
+    for (const m of paragraph.matchAll(QUOTE_MARKS)) {
+      const text = (m.slice(1).find((g) => g !== undefined) ?? '').trim();
+      const tokens = UNSPACED.test(text) ? wordsOf(text, language) : (text.match(SPACED_WORD) ?? []);
+      if (tokens.length < MIN_QUOTE_WORDS) continue;
+      const senses = new Set(tokens.flatMap((w) => sensesOfWord(w, lexicon).keys));
+      let best: { quote: StoryQuote; share: number } | null = null;
+      for (const original of originals) {
+        const keys = [
+          ...new Set(
+            words(original.text)
+              .filter((w) => !STOPWORDS.has(w))
+              .map((w) => hash32(wordKey(w))),
+          ),
+        ];
+        const share = keys.length ? keys.filter((k) => senses.has(k)).length / keys.length : 0;
+        if (share >= TRANSLATED_QUOTE && (!best || share > best.share)) best = { quote: original, share };
+      }
+      out.push({
+        text,
+        speaker: null,
+        original: best?.quote.text ?? null,
+        originalSpeaker: best?.quote.speaker ?? null,
+        originalRole: best?.quote.role ?? null,
+        fidelity: best ? 'translated' : 'unmatched',
+        speakerDiffers: false,
+        diff: [],
+      });
+    }
+  }
+  return out;
 }

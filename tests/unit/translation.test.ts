@@ -45,6 +45,11 @@ const LIST = [
   'decir\tsay',
   'oposición\topposition',
   'criticar\tcriticise',
+  'querer\twant',
+  'cada\tevery',
+  'niño\tchild',
+  'caminar\twalk',
+  'sombra\tshade',
   'coste\tcost',
   'pedir\task',
   'votación\tvote',
@@ -66,7 +71,15 @@ const index = loadIndex({
       url: null,
       versions: [],
       wire: [{ version: 'wire', paragraphs: WIRE }],
-      quotes: [],
+      quotes: [
+        {
+          text: 'We want every child to walk to school under the shade of a tree',
+          speaker: 'Grégory Doucet',
+          role: 'mayor',
+          context: '',
+          version: 'wire',
+        },
+      ],
     },
   ],
 });
@@ -101,6 +114,16 @@ describe('a page in another language', () => {
     expect(match?.relation).toBe('rewritten');
     expect(match?.evidence.why).toMatch(/^a translation into Spanish/);
     expect(match?.evidence.passages.map((p) => p.wire)).toEqual(WIRE);
+  });
+
+  it('finds a translated quote of the original, and never calls it exact', () => {
+    const withQuote = [
+      ...TRANSLATION,
+      'El alcalde dijo: «Queremos que cada niño camine a la escuela a la sombra de un árbol».',
+    ];
+    const { quotes } = matchArticle(index, page(withQuote), { lexicons });
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ fidelity: 'translated', originalSpeaker: 'Grégory Doucet' });
   });
 
   it('is a translated excerpt when it carries the lead and the next paragraph', () => {
