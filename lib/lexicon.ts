@@ -16,6 +16,14 @@ const MAX_SENSES = 6;
 export const MAX_LEXICON_BYTES = 20_000_000;
 /** Lines that are not pairs, at most, as a share of all: more, and the file is not a word list. */
 const MAX_BAD_SHARE = 0.1;
+/** The content-word keys of an English side ("to speak out" → speak, out): most sides are plain ASCII. */
+function englishKeys(side: string): number[] {
+  const list = /^[\x20-\x7e]*$/.test(side) ? (side.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)*/g) ?? []) : words(side);
+  const out: number[] = [];
+  for (const w of list) if (!STOPWORDS.has(w)) out.push(hash32(wordKey(w)));
+  return out;
+}
+
 /** Scripts whose words are not inflected by endings (looked up only as they stand). */
 const NO_STEMS = new Set(['ja', 'zh', 'th']);
 
@@ -63,12 +71,11 @@ export function parseLexicon(language: string, text: string): Lexicon {
       continue;
     }
     const word = line.slice(0, tab).trim().toLowerCase();
-    const english = words(line.slice(tab + 1)).filter((w) => !STOPWORDS.has(w));
     pairs++;
-    for (const w of english) {
-      const hash = hash32(wordKey(w));
+    const stem = stemmed && word.length > STEM_LETTERS ? word.slice(0, STEM_LETTERS) : null;
+    for (const hash of englishKeys(line.slice(tab + 1))) {
       addSense(exact, word, hash);
-      if (stemmed && word.length > STEM_LETTERS) addSense(stems, word.slice(0, STEM_LETTERS), hash);
+      if (stem) addSense(stems, stem, hash);
     }
   }
   if (bad > MAX_BAD_SHARE * (pairs + bad))
