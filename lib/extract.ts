@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import type { Block, BlockKind, ExtractResult, MetaLine } from './article';
+import { plainArticle, type Block, type BlockKind, type ExtractResult, type MetaLine } from './article';
 import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
@@ -419,17 +419,6 @@ export function extractText(text: string): ExtractResult {
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   return {
     ok: true,
-    article: {
-      title,
-      byline: null,
-      published: null,
-      updated: null,
-      siteName: null,
-      language: null,
-      canonicalUrl: null,
-      blocks,
-      meta,
-      credits: findCredits({ byline: null, blocks, meta }),
-    },
+    article: plainArticle(title, [], { blocks, meta, credits: findCredits({ byline: null, blocks, meta }) }),
   };
 }

@@ -7,13 +7,15 @@
 import { words } from './text';
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
+/** Segmenters are costly to make and hold no state between texts: one per language and kind. */
 const SEGMENTERS = new Map<string, Intl.Segmenter>();
 
-function segmenter(language: string): Intl.Segmenter {
-  let s = SEGMENTERS.get(language);
+function segmenter(language: string, granularity: 'word' | 'sentence'): Intl.Segmenter {
+  const key = `${granularity}:${language}`;
+  let s = SEGMENTERS.get(key);
   if (!s) {
-    s = new Intl.Segmenter(language, { granularity: 'word' });
-    SEGMENTERS.set(language, s);
+    s = new Intl.Segmenter(language, { granularity });
+    SEGMENTERS.set(key, s);
   }
   return s;
 }
@@ -22,7 +24,7 @@ function segmenter(language: string): Intl.Segmenter {
 export function wordsOf(text: string, language: string | null): string[] {
   if (!UNSPACED.test(text) || typeof Intl.Segmenter !== 'function') return words(text);
   const out: string[] = [];
-  for (const part of segmenter(language ?? 'und').segment(text.normalize('NFKC'))) {
+  for (const part of segmenter(language ?? 'und', 'word').segment(text.normalize('NFKC'))) {
     if (part.isWordLike) out.push(part.segment.toLowerCase());
   }
   return out;
@@ -32,21 +34,11 @@ export function wordsOf(text: string, language: string | null): string[] {
 export function sentencesOf(text: string, language: string | null): string[] {
   if (typeof Intl.Segmenter !== 'function') return [text];
   const out: string[] = [];
-  for (const part of sentenceSegmenter(language ?? 'und').segment(text)) {
+  for (const part of segmenter(language ?? 'und', 'sentence').segment(text)) {
     const s = part.segment.trim();
     if (s) out.push(s);
   }
   return out;
-}
-
-const SENTENCE_SEGMENTERS = new Map<string, Intl.Segmenter>();
-function sentenceSegmenter(language: string): Intl.Segmenter {
-  let s = SENTENCE_SEGMENTERS.get(language);
-  if (!s) {
-    s = new Intl.Segmenter(language, { granularity: 'sentence' });
-    SENTENCE_SEGMENTERS.set(language, s);
-  }
-  return s;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Article } from '../lib/article';
+import { plainArticle, type Article } from '../lib/article';
 import { loadIndex } from '../lib/index-full';
 import { parseLexicon, type Lexicon } from '../lib/lexicon';
 import { matchArticle } from '../lib/match';
@@ -53,18 +53,7 @@ const article = (language: string, id: string): Article => {
   const [title, ...paragraphs] = readFileSync(join(values.ntrex, id, `${language}.txt`), 'utf8')
     .trim()
     .split('\n');
-  return {
-    title: title ?? '',
-    byline: null,
-    published: null,
-    updated: null,
-    siteName: null,
-    language: null,
-    canonicalUrl: null,
-    blocks: paragraphs.map((text) => ({ kind: 'paragraph', text })),
-    meta: [],
-    credits: [],
-  };
+  return plainArticle(title ?? '', paragraphs);
 };
 const time = (language: string) => {
   const pages = ids.map((id) => article(language, id));

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../lib/article';
+import { plainArticle, type Article } from '../lib/article';
 import type { Story } from '../lib/index-schema';
 import { loadIndex } from '../lib/index-full';
 import type { Lexicon } from '../lib/lexicon';
@@ -34,18 +34,7 @@ function lines(dir: string, id: string, language: string): string[] {
 
 /** A document as a page: its first line the title, the rest paragraphs, its language not declared. */
 function asArticle([title, ...paragraphs]: string[]): Article {
-  return {
-    title: title ?? '',
-    byline: null,
-    published: null,
-    updated: null,
-    siteName: null,
-    language: null,
-    canonicalUrl: null,
-    blocks: paragraphs.map((text) => ({ kind: 'paragraph', text })),
-    meta: [],
-    credits: [],
-  };
+  return plainArticle(title ?? '', paragraphs);
 }
 
 export function ntrexIndex(dir: string) {

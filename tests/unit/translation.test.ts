@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../lib/article';
+import { plainArticle, type Article } from '../../lib/article';
 import { loadIndex } from '../../lib/index-full';
 import { parseLexicon } from '../../lib/lexicon';
 import { matchArticle } from '../../lib/match';
@@ -85,20 +85,7 @@ const index = loadIndex({
 });
 const lexicons = new Map([['es', parseLexicon('es', LIST)]]);
 
-function page(paragraphs: string[], language: string | null = null): Article {
-  return {
-    title: '',
-    byline: null,
-    published: null,
-    updated: null,
-    siteName: null,
-    language,
-    canonicalUrl: null,
-    blocks: paragraphs.map((text) => ({ kind: 'paragraph', text })),
-    meta: [],
-    credits: [],
-  };
-}
+const page = (paragraphs: string[]): Article => plainArticle('', paragraphs);
 
 const TRANSLATION = [
   'El alcalde de Lyon anunció el lunes un plan para plantar diez mil árboles en la ciudad antes del verano.',
