@@ -346,15 +346,23 @@ export async function byLabel(page: Page, text: string): Promise<ElementHandle<H
   return handle as ElementHandle<HTMLInputElement>;
 }
 
-/** A button by its visible name. */
-export async function button(page: Page, name: string): Promise<ElementHandle<HTMLButtonElement>> {
+/** The first element matching a selector whose visible text is `text` (a button, a link), waited for. */
+export async function byText<E extends Element = HTMLElement>(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<ElementHandle<E>> {
   const handle = await page.waitForFunction(
-    (n) => Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === n) ?? null,
+    (s, t) => Array.from(document.querySelectorAll(s)).find((el) => el.textContent?.trim() === t) ?? null,
     { timeout: 10_000, polling: WAIT_POLL_MS },
-    name,
+    selector,
+    text,
   );
-  return handle as ElementHandle<HTMLButtonElement>;
+  return handle as ElementHandle<E>;
 }
+
+/** A button by its visible name. */
+export const button = (page: Page, name: string) => byText<HTMLButtonElement>(page, 'button', name);
 
 /** Sets a checkbox or radio button by clicking it (a real click), unless it already is as wanted. */
 export async function setChecked(page: Page, label: string, checked = true): Promise<void> {

@@ -21,6 +21,7 @@ import { parseIndex } from '../../lib/index-schema';
 import {
   button,
   byLabel,
+  byText,
   EXTENSION_ORIGIN,
   ensureFirefoxBuilt,
   fill,
@@ -274,15 +275,9 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
     const page = await harness.open(`https://${SPA_START}`);
     await sleep(QUIET_WAIT_MS);
     expect(await overlayCount(page)).toBe(0);
-    const link = (name: string) =>
-      page.waitForFunction(
-        (n) => Array.from(document.querySelectorAll('#spa-nav a')).find((a) => a.textContent === n),
-        {},
-        name,
-      );
-    await ((await link('NATO story')) as import('puppeteer-core').ElementHandle<Element>).click();
+    await (await byText(page, '#spa-nav a', 'NATO story')).click();
     await waitForText(page, '.badge', 'Reuters · verbatim', { inOverlay: true });
-    await ((await link('Banks story')) as import('puppeteer-core').ElementHandle<Element>).click();
+    await (await byText(page, '#spa-nav a', 'Banks story')).click();
     await page.waitForFunction(() => !document.querySelector('wiretrace-overlay'), { timeout: 15_000 });
     await page.close();
   });
