@@ -22,13 +22,6 @@ export const FIREFOX_PRODUCTION_DIR = resolve('.output/firefox-mv2');
  */
 export const EXTENSION_UUID = '5d0c4b7e-7a1f-4c55-9a41-3f1e1b2c9d10';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
-const ADDON_ID = (
-  JSON.parse(
-    readFileSync('wxt.config.ts', 'utf8')
-      .match(/gecko: \{ id: ('[^']+')/)![1]!
-      .replace(/'/g, '"'),
-  ) as string
-).trim();
 
 /** Firefox's own services, which it calls whatever add-on is installed. */
 export const FIREFOX_HOSTS = /^[a-z0-9.-]*\.(mozilla\.(com|org|net)|firefox\.com|mozaws\.net)(:443)?(\/|$)/;
@@ -42,7 +35,7 @@ const EXTENSION_PAGE_MS = 10_000;
 const POLL_MS = 50;
 
 /** Prefs for a quiet, reproducible browser; the proxy ones send every request to the fixture server. */
-function prefs(port: number, colorScheme: 'light' | 'dark'): Record<string, unknown> {
+function prefs(port: number, addonId: string, colorScheme: 'light' | 'dark'): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
@@ -53,8 +46,9 @@ function prefs(port: number, colorScheme: 'light' | 'dark'): Record<string, unkn
     // Without these two, loopback names would bypass the proxy.
     'network.proxy.no_proxies_on': '',
     'network.proxy.allow_hijacking_localhost': true,
-    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
-    // Remote settings (blocklists and the like), as in Firefox's own test profiles.
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+    // Remote settings (blocklists and the like) off, as in Firefox's own test profiles; some of its
+    // services still ask for their host, told apart by FIREFOX_HOSTS.
     'services.settings.server': 'data:,#remote-settings-dummy/v1',
     // Console calls of every document, the add-on's background page included (BiDi sees only tabs),
     // printed by Firefox to its standard output; script errors go to its standard error anyway.
@@ -127,13 +121,17 @@ function nextTab(browser: Browser): Promise<Page> {
 
 export async function startFirefox(options: FirefoxOptions = {}): Promise<FirefoxHarness> {
   const extension = options.extension ?? FIREFOX_EXTENSION_DIR;
+  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const addonId = manifest.browser_specific_settings.gecko.id;
   const server = await startFixtureServer(options.extraPages);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: prefs(server.port, options.colorScheme ?? 'light'),
+    extraPrefsFirefox: prefs(server.port, addonId, options.colorScheme ?? 'light'),
   });
   const browserLog: string[] = [];
   const keep = (pattern: RegExp) => (chunk: Buffer) => {
@@ -239,7 +237,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
     },
     async uninstall() {
       bridge = null;
-      await browser.uninstallExtension(ADDON_ID);
+      await browser.uninstallExtension(addonId);
     },
     async install() {
       await browser.installExtension(extension);
