@@ -17,7 +17,7 @@ function ruleDocsLeftOut(): Plugin {
 /** What a runtime request for a reader's own site may name (never granted as a whole). */
 const ANY_SITE = '*://*/*';
 
-/** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build` (npm run build:e2e). */
+/** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build [-b firefox]` (npm run build:e2e). */
 const E2E_BUILD = process.env.WXT_E2E_OPEN_SHADOW === 'true';
 
 // See https://wxt.dev/api/config.html
@@ -26,7 +26,8 @@ export default defineConfig({
   srcDir: '.',
   // Every file imports what it uses: no auto-imported globals, so lib/'s purity is visible in its imports and checked by lint.
   imports: false,
-  // The browser-test build (overlay shadow root open so tests can reach inside) never overwrites the real one.
+  // The browser-test builds (overlay shadow root open so tests can reach inside) never overwrite the real ones: WXT
+  // adds the target's folder, so Chrome's lands in .output/e2e/chrome-mv3 and Firefox's in .output/e2e/firefox-mv2.
   outDir: E2E_BUILD ? '.output/e2e' : '.output',
   vite: () => ({
     plugins: [preact(), ruleDocsLeftOut()],
