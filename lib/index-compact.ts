@@ -363,12 +363,13 @@ function postingLookup({ storyCount, postingHashes, postingStories }: Sections):
     let end = lo;
     while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
     // Too common to tell stories apart: not worth reading.
-    if (end - lo > max) return;
+    if (end - lo > max) return false;
     for (let i = lo; i < end; i++) {
       const story = postingStories[i]!;
       // A damaged file may point past the last story: such entries are dropped, not followed.
       if (story < storyCount) visit(story);
     }
+    return true;
   };
 }
 

@@ -37,10 +37,11 @@ export interface MatchIndex {
   readonly storyCount: number;
   /**
    * Calls `visit` with the position of each story that contains a fingerprint; with none when more
-   * than `max` do (too common to count). A visitor, not a list: a page looks up hundreds of
-   * fingerprints, and a list per look-up was garbage to collect.
+   * than `max` do (too common to count), and then answers false. A visitor, not a list: a page looks
+   * up hundreds of fingerprints, and a list per look-up was garbage to collect. The answer lets an
+   * index made of several (union-index.ts) hold "too common" to the count over all of them.
    */
-  eachPosting(hash: number, max: number, visit: (story: number) => void): void;
+  eachPosting(hash: number, max: number, visit: (story: number) => void): boolean;
   story(position: number): StoryEntry;
 }
 
