@@ -150,6 +150,12 @@ export function sourceLabel(source: StorySource): string {
   }
 }
 
+/** The same as a line of its own: "From your reading, apnews.com, 3 Nov". */
+export function sourceLine(source: StorySource): string {
+  const label = sourceLabel(source);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** The overlay on an agency's own article page: the story is this page. */
 export const THIS_IS_THE_ORIGINAL = 'This page is the original wire story';
 export const MET_ELSEWHERE = 'Versions you met elsewhere';
