@@ -8,37 +8,59 @@
  *   since. A new story, or a new write-through of one, adds its fingerprints
  *   to the map; once the map holds TAIL_STORIES stories the owner merges it
  *   into the sorted array, off the learning path (`needsMerge`, `merge`).
- * - sentence prints are read from a story's text when a page's fingerprints
- *   first point to it, and kept for the next pages within a bound, as the
- *   compact build decodes its stories.
+ * - sentence prints come with each story (computed once, when it was
+ *   learned, and stored with it) and are decoded, without a copy, when a
+ *   page's fingerprints first point to it, as the compact build decodes its
+ *   stories; reading them from the text again cost 1–3 ms per candidate.
  *
  * Removing stories (the reader deletes one, forgets all, or the cap evicts a
  * batch) re-packs positions and merges at once: rare, and a reader's action.
  */
 import { BoundedCache } from './bounded-cache';
 import { readText, sortedDistinct } from './fingerprint';
-import type { Story } from './index-schema';
+import { IndexError, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireVersionIndex } from './match-index';
+import { decodePrints, storyPrints, versionPrints } from './story-prints';
 import type { StorySource } from './story-source';
+import { sentences } from './text';
 
 /** Stories whose postings may wait in the map before a merge is due. */
 const TAIL_STORIES = 256;
-/** Stories whose sentence prints are kept read. */
-const READ_STORY_CACHE = 256;
+/** Stories whose sentence prints are kept decoded. */
+const DECODED_STORY_CACHE = 256;
 /** Positions fit in the low bits of a packed (fingerprint, position) pair: 2^21 stories. */
 const POSITION_BITS = 21;
 const MAX_STORIES = 2 ** POSITION_BITS;
 
 export interface LearnedEntry {
   story: Story;
-  /** Distinct fingerprints of all its write-throughs, sorted (storyFingerprints). */
+  /** Distinct fingerprints of all its write-throughs, sorted. */
   fingerprints: Uint32Array;
+  /** Its write-throughs' sentence prints (lib/story-prints.ts). */
+  prints: Uint32Array;
   source: StorySource;
 }
 
-/** The candidate-retrieval fingerprints of a story: every write-through's, distinct and sorted. */
-export function storyFingerprints(story: Story): Uint32Array {
-  return Uint32Array.from(sortedDistinct(story.wire.flatMap((w) => readText(w.paragraphs).fingerprints)));
+/** What matching needs of a story, read from its text: fingerprints and sentence prints. */
+export function readStory(story: Story): Pick<LearnedEntry, 'fingerprints' | 'prints'> {
+  const reads = story.wire.map((w) => readText(w.paragraphs));
+  return {
+    fingerprints: Uint32Array.from(sortedDistinct(reads.flatMap((r) => r.fingerprints))),
+    prints: storyPrints(reads.map((r) => versionPrints(r.sentences.map((s) => s.print)))),
+  };
+}
+
+/**
+ * A write-through's sentences with their text: the prints hold each sentence's paragraph, and the
+ * paragraph's sentences come from the same split that made the prints (lib/fingerprint readParagraph).
+ * Evidence only: should the split ever differ, the texts are left out, not misplaced.
+ */
+function withTexts(version: WireVersionIndex, paragraphs: readonly string[]): WireVersionIndex {
+  const split = paragraphs.map((p) => sentences(p));
+  const seen = new Array<number>(paragraphs.length).fill(0);
+  const texts = version.sentences.map((s) => split[s.paragraph]?.[seen[s.paragraph]!++] ?? null);
+  const fits = texts.every((t) => t !== null) && split.every((list, p) => list.length === seen[p]);
+  return fits ? { ...version, sentences: version.sentences.map((s, i) => ({ ...s, text: texts[i]! })) } : version;
 }
 
 /** Values of sorted `next` not in sorted `previous`: what a new write-through adds. */
@@ -70,7 +92,7 @@ export class LearnedIndex implements MatchIndex {
   private baseStories = new Uint32Array(0);
   private tail = new Map<number, number[]>();
   private tailStories = 0;
-  private readonly reads = new BoundedCache<Story, WireVersionIndex[]>(READ_STORY_CACHE);
+  private readonly decoded = new BoundedCache<LearnedEntry, WireVersionIndex[]>(DECODED_STORY_CACHE);
   /** Goes up with every change: what was built from the stories (the popup's search) is stale. */
   version = 0;
 
@@ -103,11 +125,12 @@ export class LearnedIndex implements MatchIndex {
   story(position: number): StoryEntry {
     const entry = this.entries[position];
     if (!entry) throw new RangeError(`No learned story at position ${position}.`);
-    const versions = this.reads.getOrCompute(entry.story, (story) =>
-      story.wire.map((w) => ({
-        version: w.version,
-        sentences: readText(w.paragraphs).sentences.map(({ text, print }) => ({ text, ...print })),
-      })),
+    const versions = this.decoded.getOrCompute(entry, ({ story, prints }) =>
+      decodePrints(prints, 0, prints.length, story.wire, (problem) => {
+        throw new IndexError(
+          `Learned story "${story.id}": its prints ${problem === 'truncated' ? 'are truncated' : 'do not match its texts'}.`,
+        );
+      }).map((version, i) => withTexts(version, story.wire[i]!.paragraphs)),
     );
     return { story: entry.story, versions };
   }

@@ -11,6 +11,7 @@ import { wireQuotes } from './build-index';
 import { readText, sortedDistinct } from './fingerprint';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, validateStory, type Relation, type Story } from './index-schema';
 import type { LearnedEntry } from './learned-index';
+import { decodePrints, storyPrints, versionPrints, withVersionPrints } from './story-prints';
 import type { StorySource } from './story-source';
 import { hash32 } from './text';
 
@@ -50,8 +51,9 @@ export interface LearnedRecord {
   matches: number;
   lastMatchedAt: number | null;
   story: Story;
-  /** storyFingerprints(story), kept so that opening the store reads no text. */
+  /** What matching needs of its text (lib/learned-index readStory), kept so that opening the store reads no text. */
   fingerprints: Uint32Array;
+  prints: Uint32Array;
 }
 
 /** A page the reader read on an agency site, or asked to add. */
@@ -153,22 +155,25 @@ function sameParagraphs(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
-/** What the page brings, read once: its addresses, text, fingerprints and date. */
+/** What the page brings, read once: its addresses, text, fingerprints, sentence prints and date. */
 interface ReadPage {
   page: PageToLearn;
   addresses: string[];
   paragraphs: string[];
   fingerprints: number[];
+  prints: number[];
   day: string;
 }
 
 function readPage(page: PageToLearn, now: number): ReadPage {
   const paragraphs = storyParagraphs(page.article);
+  const read = readText(paragraphs);
   return {
     page,
     addresses: pageAddresses(page),
     paragraphs,
-    fingerprints: readText(paragraphs).fingerprints,
+    fingerprints: read.fingerprints,
+    prints: versionPrints(read.sentences.map((s) => s.print)),
     day: dayOf(page.article.published) ?? dayOf(page.article.updated) ?? dayOfTime(now),
   };
 }
@@ -231,6 +236,7 @@ function newRecord(read: ReadPage, now: number): LearnedRecord {
     lastMatchedAt: null,
     story,
     fingerprints: Uint32Array.from(read.fingerprints),
+    prints: storyPrints([read.prints]),
   };
 }
 
@@ -271,6 +277,7 @@ function withWriteThrough(record: LearnedRecord, read: ReadPage, now: number): L
       quotes: wireQuotes(wire),
     },
     fingerprints: Uint32Array.from(sortedDistinct([...record.fingerprints, ...read.fingerprints])),
+    prints: withVersionPrints(record.prints, read.prints),
   };
 }
 
@@ -342,7 +349,7 @@ export function sourceOf(record: LearnedRecord): StorySource {
 
 /** A record as the learned index holds it. */
 export function entryOf(record: LearnedRecord): LearnedEntry {
-  return { story: record.story, fingerprints: record.fingerprints, source: sourceOf(record) };
+  return { story: record.story, fingerprints: record.fingerprints, prints: record.prints, source: sourceOf(record) };
 }
 
 /**
@@ -383,6 +390,7 @@ export function checkRecord(value: unknown): RecordCheck {
   if (!Number.isInteger(r.matches) || (r.matches as number) < 0) return fail(`"${r.id}": bad matches`);
   if (r.lastMatchedAt !== null && !isTime(r.lastMatchedAt)) return fail(`"${r.id}": bad lastMatchedAt`);
   if (!(r.fingerprints instanceof Uint32Array)) return fail(`"${r.id}": fingerprints must be a Uint32Array`);
+  if (!(r.prints instanceof Uint32Array)) return fail(`"${r.id}": prints must be a Uint32Array`);
   let story: Story;
   try {
     story = validateStory(r.story, 'story');
@@ -391,12 +399,24 @@ export function checkRecord(value: unknown): RecordCheck {
   }
   if (story.id !== r.id) return fail(`"${r.id}": its story is "${story.id}"`);
   if (story.wire.length === 0) return fail(`"${r.id}": no text`);
+  // Walked once here, so that a damaged stream is dropped now, not met by a page later.
+  try {
+    decodePrints(r.prints, 0, r.prints.length, story.wire, (problem) => {
+      throw new Error(problem === 'truncated' ? 'its prints are truncated' : 'its prints do not match its texts');
+    });
+  } catch (error) {
+    return fail(`"${r.id}": ${(error as Error).message}`);
+  }
   return { ok: true, record: value as LearnedRecord };
 }
 
-/** The stored size of a record, about: its story as JSON and its fingerprints. */
+/** The stored size of a record, about: its story as JSON, its fingerprints and prints. */
 export function recordBytes(record: LearnedRecord): number {
-  return new TextEncoder().encode(JSON.stringify(record.story)).length + record.fingerprints.byteLength;
+  return (
+    new TextEncoder().encode(JSON.stringify(record.story)).length +
+    record.fingerprints.byteLength +
+    record.prints.byteLength
+  );
 }
 
 /**

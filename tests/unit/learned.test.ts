@@ -167,6 +167,8 @@ describe('a stored record', () => {
     ['a story missing its text list', { ...good, story: { ...good.story, wire: undefined } }, /story\.wire/],
     ['a story of another id', { ...good, story: { ...good.story, id: 'x' } }, /its story is "x"/],
     ['a negative match count', { ...good, matches: -1 }, /matches/],
+    ['prints cut short', { ...good, prints: good.prints.subarray(0, 9) }, /prints are truncated/],
+    ['prints of another number of texts', { ...good, prints: Uint32Array.of(2, 0, 0) }, /prints do not match/],
   ])('is refused with %s, saying why', (_, value, why) => {
     const checked = checkRecord(value);
     expect(checked.ok).toBe(false);

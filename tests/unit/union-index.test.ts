@@ -6,7 +6,7 @@ import { encodeCompactIndex, openCompactIndex } from '../../lib/index-compact';
 import { loadIndex } from '../../lib/index-full';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, parseIndex, type Story } from '../../lib/index-schema';
 import { entryOf, learnPage, type LearnedRecord } from '../../lib/learned';
-import { LearnedIndex } from '../../lib/learned-index';
+import { LearnedIndex, readStory } from '../../lib/learned-index';
 import { matchArticle } from '../../lib/match';
 import type { MatchIndex } from '../../lib/match-index';
 import { BUNDLED } from '../../lib/story-source';
@@ -48,7 +48,14 @@ const PAGES: Array<[string, Article]> = [
 
 const answer = (index: MatchIndex, page: Article) => {
   const { match, quotes } = matchArticle(index, page);
-  return { story: match?.story.id ?? null, relation: match?.relation ?? null, score: match?.score ?? null, quotes };
+  // The evidence too: the learned segment's sentence texts are the full build's.
+  return {
+    story: match?.story.id ?? null,
+    relation: match?.relation ?? null,
+    score: match?.score ?? null,
+    passages: match?.evidence.passages ?? [],
+    quotes,
+  };
 };
 
 describe('one index over the bundled, imported and learned stories', () => {
@@ -69,6 +76,11 @@ describe('one index over the bundled, imported and learned stories', () => {
 
   it.each(PAGES)('answers %s as one file holding every story does', (_, page) => {
     expect(answer(union, page)).toEqual(answer(oneFile, page));
+  });
+
+  it('stores with each learned story the prints its text gives', () => {
+    for (const r of records) expect(r.prints).toEqual(readStory(r.story).prints);
+    for (const r of records) expect(r.fingerprints).toEqual(readStory(r.story).fingerprints);
   });
 
   it('finds the learned stories, and says where each came from', () => {
@@ -153,9 +165,11 @@ describe('the learned stories’ index', () => {
   it('says when enough stories wait outside the sorted postings that a merge is due', () => {
     const index = new LearnedIndex();
     const story = (i: number): Story => ({ ...bus.story, id: `s${i}` });
-    for (let i = 0; i < 255; i++) index.put({ story: story(i), fingerprints: Uint32Array.of(i + 1), source: BUNDLED });
+    const { prints } = readStory(bus.story);
+    for (let i = 0; i < 255; i++)
+      index.put({ story: story(i), fingerprints: Uint32Array.of(i + 1), prints, source: BUNDLED });
     expect(index.needsMerge).toBe(false);
-    index.put({ story: story(255), fingerprints: Uint32Array.of(999), source: BUNDLED });
+    index.put({ story: story(255), fingerprints: Uint32Array.of(999), prints, source: BUNDLED });
     expect(index.needsMerge).toBe(true);
     index.merge();
     expect(index.needsMerge).toBe(false);
