@@ -7,7 +7,7 @@ import { answerMessages, type TabStatus } from '../messaging/protocol';
 import { injectForCheck } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
 import { openLearnedStore } from '../utils/learned-store';
-import { addPage, learnedList, matchPage } from '../utils/learning';
+import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
 import { loadSettings, settingsItem } from '../utils/settings';
 import { learnedRecords, listImports } from '../utils/story-db';
@@ -25,7 +25,7 @@ export default defineBackground(() => {
   const indexes = indexLifecycle({
     bundled: bundledIndex,
     imports: listImports,
-    learned: () => openLearnedStore(learnedRecords),
+    learned: () => measured(OPEN_LEARNED_MEASURE, () => openLearnedStore(learnedRecords)),
   });
   const statuses = new Map<number, TabStatus>();
   /** Each tab's last extracted article, for "Add this page to my stories" (gone with the tab). */

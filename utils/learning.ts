@@ -20,6 +20,8 @@ import type { IndexInUse } from './index-lifecycle';
  * browser's performance tools): page in, story stored and matchable.
  */
 export const LEARN_MEASURE = 'wiretrace:learn';
+/** The measure of opening the learned stories (every record read and checked, the segment built) when the worker starts. */
+export const OPEN_LEARNED_MEASURE = 'wiretrace:open-learned';
 /** Stories the options page lists at once (it searches the rest). */
 const LIST_PAGE = 200;
 /** Credits that say whose text a page is: a byline, a dateline or an end note (a photo credit does not). */
@@ -31,6 +33,14 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** Runs `work`, recording how long it took as a user-timing measure. */
+export async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const value = await work();
+  performance.measure(name, { start, end: performance.now() });
+  return value;
 }
 
 /** Learns the page if it is an agency's article and learning is on; timed as LEARN_MEASURE. */
