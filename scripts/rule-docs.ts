@@ -1,5 +1,9 @@
-/** Fields of the rule files (the JSON files under lib/rules) that document and test a rule: the tests read them, shipped code never does. */
-export const RULE_DOC_FIELDS = ['why', 'example'];
+/**
+ * Fields of the rule files (the JSON files under lib/rules) that document and test a rule: the tests read them, shipped
+ * code never does. `notArticle` is an agency site's address its rule must refuse (rules/agency-sites.json); `about` a
+ * file's own description.
+ */
+export const RULE_DOC_FIELDS = ['why', 'example', 'notArticle', 'about'];
 
 /** Rule files, by path: lib/rules/boilerplate.json, and the word lists in lib/rules/words/<language>.json. */
 export const RULE_FILE = /[\\/]lib[\\/]rules[\\/](?:[^\\/]+[\\/])*[^\\/]+\.json$/;
