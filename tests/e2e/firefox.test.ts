@@ -368,7 +368,7 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
 
     it('refuses a corrupt and a future-version index file, explains why, and keeps matching with the index in use', async () => {
       const options = await harness.openExtensionPage('options.html');
-      const before = await waitForText(options, '.index-info', 'bundled', { timeout: 10_000 });
+      const before = await waitForText(options, '.index-info', 'Matching against', { timeout: 10_000 });
       expect(before).toContain('1 story');
       const input = await byLabel(options, 'Import an index file');
       await input.uploadFile(
@@ -385,21 +385,21 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
       await page.close();
     });
 
-    it('imports a compact index, matches with it, and goes back to the bundled index', async () => {
+    it('imports a compact index, matches with it, and removes it again', async () => {
       const options = await harness.openExtensionPage('options.html');
       const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
       await (await byLabel(options, 'Import an index file')).uploadFile(file('mine.wtix', compact));
       await waitForText(
         options,
-        '.index-info',
-        'your imported index: 1 story, newest story 2022-01-12, compact build',
+        '.sources li',
+        'imported: mine.wtix: 1 story, newest story 2022-01-12, compact build',
         { timeout: 10_000 },
       );
       const page = await harness.open(ARTICLE);
       await waitForText(page, '.badge', 'Reuters · verbatim', { inOverlay: true });
       await page.close();
-      await (await button(options, 'Use the bundled index')).click();
-      await waitForText(options, '.index-info', 'the index bundled with Wiretrace', { timeout: 10_000 });
+      await (await button(options, 'Remove mine.wtix')).click();
+      await options.waitForFunction(() => !document.querySelector('.sources li.imported'), { timeout: 10_000 });
       await options.close();
     });
   });
@@ -517,7 +517,7 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
       ] as const) {
         const page = await h.openExtensionPage(`${name}.html`);
         await page.waitForSelector('main');
-        if (name === 'options') await waitForText(page, '.index-info', 'Using');
+        if (name === 'options') await waitForText(page, '.index-info', 'Matching against');
         backgrounds.push(await backgroundOf(page, 'body'));
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true });
         await page.close();
