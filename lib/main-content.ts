@@ -30,7 +30,7 @@ const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const word = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?:$|[\\s_-])`);
 const CAPTION_NAMES = /caption|credit/;
 const NOT_BODY_NAMES = word(
-  'share|sharing|social|tags|tag-list|post-tags|author-bio|bio|about-author|newsletter|subscribe|signup|cta|promo|related|recommended|disclaimer|footnotes|comments|byline|post-meta|entry-meta|breadcrumbs?',
+  'share|sharing|social|tags|tag-list|post-tags|author|authors|author-bio|author-box|author-info|bio|about-author|about-the-author|newsletter|subscribe|signup|cta|promo|related|recommended|disclaimer|footnotes|comments|byline|post-meta|entry-meta|breadcrumbs?',
 );
 /**
  * The names a box's hints are read in: its class, and its id unless the id
@@ -73,9 +73,17 @@ const MIN_SCORED_CHARS = 25;
 /** Below this much text, the next, more lenient attempt is made. */
 const MIN_ARTICLE_CHARS = 300;
 const TOP_CANDIDATES = 5;
+/** Runners-up scoring this close to the best are weighed against it (Readability's 0.75). */
+const CLOSE_SCORE = 0.75;
+/** A candidate with this much of its text in links is more page than article... */
+const LINKY_CANDIDATE = 0.25;
+/** ...when a box of prose inside it, with this little, scores close to it. */
+const PROSE_CANDIDATE_LINK_DENSITY = 0.1;
 /** A share widget is short; a longer element with "share" in its class is something else. */
 const SHARE_MAX_CHARS = 500;
 const BYLINE_MAX_CHARS = 100;
+/** A box hidden by its class but holding this share of the page's text is the page, shown by a script. */
+const MAX_CONCEALED_SHARE = 0.5;
 const BYLINE = /byline|author|dateline|writtenby|p-author/;
 
 interface Flags {
@@ -326,9 +334,15 @@ function removedBeforeScoring(model: ContentModel, flags: Flags): Uint8Array {
   const { boxes } = model.walk;
   const removed = new Uint8Array(boxes.length);
   if (model.byline) removed[model.byline.index] = 1;
+  const pageChars = model.walk.blocks.length > 0 ? blockChars(model.walk.blocks, 0, model.walk.blocks.length) : 0;
   for (const box of boxes) {
     const parent = box.parent;
     if (parent && removed[parent.index]) removed[box.index] = 1;
+    else if (
+      box.concealed &&
+      blockChars(model.walk.blocks, box.firstBlock, box.endBlock) < pageChars * MAX_CONCEALED_SHARE
+    )
+      removed[box.index] = 1;
     else if (
       flags.stripUnlikely &&
       parent &&
@@ -380,7 +394,7 @@ function isAncestor(ancestor: Box, box: Box): boolean {
 }
 
 /** The best-scoring box, moved up where Readability moves it (several close runners-up under one parent, a lone child). */
-function topCandidate(model: ContentModel, score: Float64Array, flags: Flags): Box | null {
+function topCandidate(model: ContentModel, score: Float64Array, stats: Stats, flags: Flags): Box | null {
   const { boxes } = model.walk;
   const top: Box[] = [];
   for (const box of boxes) {
@@ -395,8 +409,20 @@ function topCandidate(model: ContentModel, score: Float64Array, flags: Flags): B
   }
   let best = top[0];
   if (!best || !best.parent) return null;
+  // A link-heavy container that wins on its class names ("content-primary", id "main") over a
+  // link-free box of prose inside it, scoring nearly as well, is the page around the article.
+  if (stats.linkDensity(best.index) > LINKY_CANDIDATE) {
+    const inner = top.find(
+      (t) =>
+        t !== best &&
+        isAncestor(best!, t) &&
+        stats.linkDensity(t.index) < PROSE_CANDIDATE_LINK_DENSITY &&
+        score[t.index]! >= score[best!.index]! * CLOSE_SCORE,
+    );
+    if (inner) best = inner;
+  }
   const bestScore = score[best.index]!;
-  const close = top.slice(1).filter((t) => score[t.index]! / bestScore >= 0.75);
+  const close = top.filter((t) => t !== best && score[t.index]! / bestScore >= CLOSE_SCORE);
   if (close.length >= 3) {
     for (let at: Box | null = best.parent; at && at.parent; at = at.parent) {
       if (close.filter((t) => isAncestor(at!, t)).length >= 3) {
@@ -590,7 +616,7 @@ function attempt(model: ContentModel, flags: Flags): Attempt {
   const removed = removedBeforeScoring(model, flags);
   const stats = statsOf(model, removed);
   const score = scoreBoxes(model, removed, stats, flags);
-  const best = topCandidate(model, score, flags) ?? boxes[0]!;
+  const best = topCandidate(model, score, stats, flags) ?? boxes[0]!;
   const picked = best === boxes[0] ? { boxes: [best], blocks: [] } : withSiblings(model, best, score, stats, removed);
   const roots = new Set(picked.boxes);
   const inArticle = picked.boxes.flatMap((root) => boxes.slice(root.index, model.end[root.index]!));
@@ -601,7 +627,8 @@ function attempt(model: ContentModel, flags: Flags): Attempt {
   const captionBoxes: Box[] = [];
   const articleChars = picked.boxes.reduce((sum, root) => sum + stats.chars[root.index]!, 0);
   for (const box of inArticle) {
-    if (removed[box.index] || roots.has(box)) continue;
+    // The candidate itself is the article; a sibling taken beside it may be an author box.
+    if (removed[box.index] || box === best) continue;
     // A box holding most of the article is the article, whatever its names ("post has-share-bar").
     if (stats.chars[box.index]! > articleChars * MAX_HINTED_SHARE) continue;
     const names = hintNames(box);

@@ -98,6 +98,40 @@ const INLINE_TAGS = new Set([
 ]);
 /** A page pasted whole into a post brings its own html and body tags: read as plain containers. */
 const ROOT_TAGS = new Set(['HTML', 'HEAD', 'BODY']);
+/** Screen-reader-only and invisible text: never on the page the reader sees. */
+const UNSEEN_CLASS = /(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text)(?:\s|$)/i;
+/**
+ * How the common CSS frameworks hide and show elements by class, per screen width
+ * (Tailwind's "hidden md:block", Bootstrap's "d-none d-lg-block", "d-none d-print-block").
+ */
+const DISPLAY_CLASS =
+  /^(?:(sm|md|lg|print):)?(hidden|block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^d(?:-(sm|md|lg|print))?-(none|block|flex|grid|inline|inline-block|inline-flex|table)$/;
+/** Screen widths up to a desktop's, narrowest first; print is not the screen. */
+const BREAKPOINTS = ['', 'sm', 'md', 'lg'];
+
+/**
+ * Whether the classes hide the element on a desktop screen while showing it elsewhere: a
+ * mobile-only copy of a table ("md:hidden"), a citation shown only in print. A plain "hidden"
+ * is left alone: scripts take it off (a collapsed FAQ answer, an app hidden until it loads).
+ */
+function concealedByClass(cls: string): boolean {
+  if (!cls) return false;
+  let hidden = false;
+  let at = -1;
+  let elsewhere = false;
+  for (const token of cls.split(/\s+/)) {
+    const m = DISPLAY_CLASS.exec(token);
+    if (!m) continue;
+    const breakpoint = m[1] ?? m[3] ?? '';
+    if (breakpoint) elsewhere = true;
+    const width = BREAKPOINTS.indexOf(breakpoint);
+    if (width < at) continue;
+    at = width;
+    hidden = (m[2] ?? m[4]) === 'hidden' || m[4] === 'none';
+  }
+  return hidden && elsewhere;
+}
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** A link to a place on the same page (a table of contents) weighs less than a link away. */
 const SAME_PAGE_LINK_WEIGHT = 0.3;
@@ -123,6 +157,11 @@ export interface Box {
   embeds: number;
   videos: number;
   inputs: number;
+  /**
+   * Hidden by a class as the page is served. A script may show it later (an app hidden until it
+   * loads), so it is left out of the article unless it holds most of the page.
+   */
+  concealed: boolean;
   /** Links directly in the box that lead away (share buttons, cards): their count, not their text. */
   links: number;
 }
@@ -152,8 +191,9 @@ const kindOf = (tag: string): BlockKind =>
       ? 'bullet'
       : 'paragraph';
 
-function isHidden(el: Element): boolean {
+function isHidden(el: Element, cls: string): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (cls && UNSEEN_CLASS.test(cls)) return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
@@ -189,8 +229,8 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
   let runLink = 0;
   let textChars = 0;
 
-  function newBox(el: Element, tag: string, parent: Box | null, depth: number): Box {
-    const cls = (el.getAttribute('class') ?? '').toLowerCase();
+  function newBox(el: Element, tag: string, parent: Box | null, depth: number, className: string): Box {
+    const cls = className.toLowerCase();
     const id = (el.getAttribute('id') ?? '').toLowerCase();
     const box: Box = {
       el,
@@ -201,6 +241,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
       cls,
       id,
       names: `${cls} ${id}`,
+      concealed: concealedByClass(cls),
       childBoxes: 0,
       firstBlock: blocks.length,
       endBlock: blocks.length,
@@ -214,7 +255,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
     if (parent) parent.childBoxes++;
     return box;
   }
-  const root = newBox(rootElement, 'BODY', null, 0);
+  const root = newBox(rootElement, 'BODY', null, 0, rootElement.getAttribute('class') ?? '');
 
   const flush = (owner: Box) => {
     if (!run) return;
@@ -281,7 +322,8 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
       if (next?.nodeType === 1 && (next as Element).tagName.toUpperCase() === 'BR') flush(box);
       continue;
     }
-    if (isHidden(el)) continue;
+    const className = el.getAttribute('class') ?? '';
+    if (isHidden(el, className)) continue;
     const role = el.getAttribute('role');
     if (role && SKIPPED_ROLES.has(role)) continue;
     if (depth >= MAX_DEPTH) {
@@ -292,6 +334,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
       continue;
     }
     if (INLINE_TAGS.has(tag)) {
+      if (concealedByClass(className)) continue;
       let inLink = link;
       if (tag === 'A') {
         const href = el.getAttribute('href');
@@ -305,7 +348,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
     }
     // A block-level element: the text before it is a block of the box around it.
     flush(box);
-    const child = newBox(el, ROOT_TAGS.has(tag) ? 'DIV' : tag, box, depth);
+    const child = newBox(el, ROOT_TAGS.has(tag) ? 'DIV' : tag, box, depth, className);
     stack.push({ closes: child });
     pushChildren(stack, el.childNodes, child, link, depth + 1);
   }
