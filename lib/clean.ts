@@ -78,13 +78,17 @@ export interface CleanResult {
 /**
  * Removes boilerplate from blocks in reading order, moves descriptive lines to
  * metadata, and drops repeats (a headline repeated in the chrome, a standfirst
- * that repeats a body sentence, a caption shown twice).
+ * that repeats a body sentence, a caption shown twice). `captions` are the
+ * page's photo captions, wherever they stand: a block repeating one is a caption.
  */
-export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
+export function cleanBlocks(raw: readonly Block[], title: string, captions: readonly string[] = []): CleanResult {
   const kept: Block[] = [];
   const meta: MetaLine[] = [];
   const titleKey = comparableText(title);
+  const captionKeys = new Set(captions.map(comparableText).filter(Boolean));
   let bodyStarted = false;
+  /** A paragraph of prose has been kept (a standfirst without a full stop does not count). */
+  let storyBegun = false;
   let inInset = false;
 
   const texts = raw.map((block) => normalizeText(decodeEntities(block.text)));
@@ -114,7 +118,14 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
       meta.push({ kind: rule.meta ?? 'section', text, bodyIndex: kept.length });
       continue;
     }
-    if (titleKey && comparableText(text) === titleKey) continue;
+    const key = comparableText(text);
+    if (titleKey && key === titleKey) continue;
+    // A photo's caption repeated as text anywhere on the page (under the photo, again in a gallery).
+    // Not the story's lead paragraph, which pages reuse as the caption of their lead video.
+    if (storyBegun && captionKeys.has(key)) {
+      meta.push({ kind: 'caption', text, bodyIndex: kept.length });
+      continue;
+    }
     const words = wordCount(text);
     if (BULLET_MARKER.test(text)) {
       kept.push({ kind: 'bullet', text: text.replace(BULLET_MARKER, '') });
@@ -134,6 +145,7 @@ export function cleanBlocks(raw: readonly Block[], title: string): CleanResult {
       block.kind === 'paragraph' && words <= HEADING_MAX_WORDS && !/[.,;。，；、]$/.test(text) ? 'heading' : block.kind;
     kept.push({ kind, text });
     if (kind === 'paragraph' && words >= BODY_START_WORDS) bodyStarted = true;
+    if (isProse(block, text, rule)) storyBegun = true;
   }
   return dropRepeats(kept, meta);
 }

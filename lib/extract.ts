@@ -169,7 +169,7 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
   const model = modelOf(walk);
   const article = articleBlocks(model);
   const picked: Block[] = article.blocks.map((i) => ({ kind: walk.blocks[i]!.kind, text: walk.blocks[i]!.text }));
-  const { blocks, meta } = cleanBlocks(picked, title);
+  const { blocks, meta } = cleanBlocks(picked, title, article.captionTexts);
   for (const i of article.captions) meta.push({ kind: 'caption', text: walk.blocks[i]!.text });
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   const header = headerMetaLines(linesAfterHeadline(doc), blocks);

@@ -40,6 +40,7 @@ function hintNames(box: Box): string {
   return box.id.split(/[\s_-]/).length <= MAX_HINT_ID_WORDS ? box.names : box.cls;
 }
 const MAX_HINT_ID_WORDS = 2;
+/** A caption is at most this long; a longer text in a figure is a quotation or an embed. */
 /** Past this share of the article's text, a box is the article whatever its names say. */
 const MAX_HINTED_SHARE = 0.5;
 
@@ -280,6 +281,8 @@ interface Attempt {
   blocks: number[];
   /** Blocks of the article's caption boxes: they describe a photo, they are not the story. */
   captions: number[];
+  /** The texts of every caption in the article, figure captions included: the same text elsewhere in it is a caption too. */
+  captionTexts: string[];
   chars: number;
 }
 
@@ -667,18 +670,22 @@ function attempt(model: ContentModel, flags: Flags): Attempt {
     chars += block.text.length;
   });
   const captions = captionBoxes.flatMap((box) => range(box.firstBlock, box.endBlock));
-  return { blocks: out, captions, chars };
+  const captionTexts = captions.map((b) => blocks[b]!.text);
+  model.walk.captionBoxes.forEach((box, k) => {
+    if (inRoots[box.index]) captionTexts.push(model.walk.captions[k]!);
+  });
+  return { blocks: out, captions, captionTexts, chars };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
 /** The article's blocks and its captions' blocks, by index into the walk's blocks, in reading order. */
-export function articleBlocks(model: ContentModel): { blocks: number[]; captions: number[] } {
+export function articleBlocks(model: ContentModel): Omit<Attempt, 'chars'> {
   let longest: Attempt | null = null;
   for (const flags of ATTEMPTS) {
     const result = attempt(model, flags);
     if (result.chars >= MIN_ARTICLE_CHARS) return result;
     if (!longest || result.chars > longest.chars) longest = result;
   }
-  return longest ?? { blocks: [], captions: [] };
+  return longest ?? { blocks: [], captions: [], captionTexts: [] };
 }

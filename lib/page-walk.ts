@@ -178,8 +178,9 @@ export interface WalkBlock {
 export interface PageWalk {
   boxes: Box[];
   blocks: WalkBlock[];
-  /** Figure captions, in order. */
+  /** Figure captions, in order, and the box each stands in. */
   captions: string[];
+  captionBoxes: Box[];
   /** The blocks of the page's h1 elements, by index. */
   headlineBlocks: number[];
 }
@@ -224,6 +225,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
   const boxes: Box[] = [];
   const blocks: WalkBlock[] = [];
   const captions: string[] = [];
+  const captionBoxes: Box[] = [];
   const headlineBlocks: number[] = [];
   let run = '';
   let runLink = 0;
@@ -313,7 +315,10 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
         if (VIDEO_SOURCE.test(el.getAttribute('src') ?? el.getAttribute('data') ?? '')) box.videos++;
         else box.embeds++;
       } else if (tag === 'INPUT') box.inputs++;
-      else if (tag === 'FIGCAPTION') captions.push(normalizeText(el.textContent ?? ''));
+      else if (tag === 'FIGCAPTION') {
+        captions.push(normalizeText(el.textContent ?? ''));
+        captionBoxes.push(box);
+      }
       continue;
     }
     if (tag === 'BR') {
@@ -354,7 +359,7 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
   }
   flush(root);
   root.endBlock = blocks.length;
-  return { boxes, blocks, captions, headlineBlocks };
+  return { boxes, blocks, captions, captionBoxes, headlineBlocks };
 }
 
 /** Queues nodes so the first is taken first. */
