@@ -397,7 +397,13 @@ function isAncestor(ancestor: Box, box: Box): boolean {
 }
 
 /** The best-scoring box, moved up where Readability moves it (several close runners-up under one parent, a lone child). */
-function topCandidate(model: ContentModel, score: Float64Array, stats: Stats, flags: Flags): Box | null {
+function topCandidate(
+  model: ContentModel,
+  score: Float64Array,
+  stats: Stats,
+  removed: Uint8Array,
+  flags: Flags,
+): Box | null {
   const { boxes } = model.walk;
   const top: Box[] = [];
   for (const box of boxes) {
@@ -425,7 +431,11 @@ function topCandidate(model: ContentModel, score: Float64Array, stats: Stats, fl
     if (inner) best = inner;
   }
   const bestScore = score[best.index]!;
-  const close = top.filter((t) => t !== best && score[t.index]! / bestScore >= CLOSE_SCORE);
+  // Teaser cards of other posts (a heading that links away, a summary) scoring alike do not make
+  // their container the article: a short post followed by a list of other posts is that post.
+  const close = top.filter(
+    (t) => t !== best && score[t.index]! / bestScore >= CLOSE_SCORE && !proseOf(model, t, removed).card,
+  );
   if (close.length >= 3) {
     for (let at: Box | null = best.parent; at && at.parent; at = at.parent) {
       if (close.filter((t) => isAncestor(at!, t)).length >= 3) {
@@ -456,20 +466,30 @@ function topCandidate(model: ContentModel, score: Float64Array, stats: Stats, fl
 }
 
 /** What a box's text is made of: prose paragraphs, and whether it is a teaser card (its heading is a link). */
-function proseOf(model: ContentModel, box: Box, removed: Uint8Array): { prose: number; chars: number; card: boolean } {
+function proseOf(
+  model: ContentModel,
+  box: Box,
+  removed: Uint8Array,
+): { prose: number; chars: number; card: boolean; cardList: boolean } {
   const { blocks } = model.walk;
   let prose = 0;
   let chars = 0;
-  let card = false;
+  let headings = 0;
+  let linkHeadings = 0;
   for (let i = box.firstBlock; i < box.endBlock; i++) {
     const block = blocks[i]!;
     if (removed[block.owner.index]) continue;
     const length = block.text.length;
     chars += length;
     if (length >= PROSE_MIN_CHARS && block.linkChars < length * PROSE_MAX_LINK_DENSITY) prose += length;
-    if (block.kind === 'heading' && block.linkChars >= length * CARD_HEADING_LINK_SHARE) card = true;
+    if (block.kind === 'heading') {
+      headings++;
+      if (block.linkChars >= length * CARD_HEADING_LINK_SHARE) linkHeadings++;
+    }
   }
-  return { prose, chars, card };
+  // A list of teasers: several headings, most of them links to other pages.
+  const cardList = linkHeadings >= 2 && linkHeadings * 2 >= headings;
+  return { prose, chars, card: linkHeadings > 0, cardList };
 }
 
 /**
@@ -509,7 +529,7 @@ function withSiblings(
       if (!take && level === 0) {
         const bonus = best.cls && sibling.cls === best.cls ? bestScore * 0.2 : 0;
         const s = score[sibling.index]!;
-        take = !Number.isNaN(s) && s + bonus >= threshold;
+        take = !Number.isNaN(s) && s + bonus >= threshold && !proseOf(model, sibling, removed).cardList;
         if (!take && sibling.tag === 'P') {
           take = readsAsProse(stats.chars[sibling.index]! - 1, stats.linkDensity(sibling.index), sibling, blocks);
         }
@@ -619,7 +639,7 @@ function attempt(model: ContentModel, flags: Flags): Attempt {
   const removed = removedBeforeScoring(model, flags);
   const stats = statsOf(model, removed);
   const score = scoreBoxes(model, removed, stats, flags);
-  const best = topCandidate(model, score, stats, flags) ?? boxes[0]!;
+  const best = topCandidate(model, score, stats, removed, flags) ?? boxes[0]!;
   const picked = best === boxes[0] ? { boxes: [best], blocks: [] } : withSiblings(model, best, score, stats, removed);
   const roots = new Set(picked.boxes);
   const inArticle = picked.boxes.flatMap((root) => boxes.slice(root.index, model.end[root.index]!));
@@ -634,6 +654,11 @@ function attempt(model: ContentModel, flags: Flags): Attempt {
     if (removed[box.index] || box === best) continue;
     // A box holding most of the article is the article, whatever its names ("post has-share-bar").
     if (stats.chars[box.index]! > articleChars * MAX_HINTED_SHARE) continue;
+    // A list of teasers for other posts inside the article's box (under a short post).
+    if (proseOf(model, box, removed).cardList) {
+      removeBox(model, stats, box, removed);
+      continue;
+    }
     const names = hintNames(box);
     if (CAPTION_NAMES.test(names)) captionBoxes.push(box);
     if (CAPTION_NAMES.test(names) || NOT_BODY_NAMES.test(names)) removeBox(model, stats, box, removed);

@@ -276,6 +276,8 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
     const cells = blocks.slice(row.firstBlock);
     if (!cells.every((b) => b.owner.parent === row && b.owner.childBoxes === 0)) return;
     blocks.length = row.firstBlock;
+    // The cells now hold no block of their own: the row's line is the row's.
+    for (let i = row.index + 1; i < boxes.length; i++) boxes[i]!.firstBlock = boxes[i]!.endBlock = row.firstBlock;
     blocks.push({
       text: cells.map((b) => b.text).join(' '),
       kind: 'paragraph',
