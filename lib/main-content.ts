@@ -1,4 +1,4 @@
-import type { Box, PageWalk, WalkBlock } from './page-walk';
+import { CAPTION_NAMES, type Box, type PageWalk, type WalkBlock } from './page-walk';
 
 /**
  * Which blocks of a page are its article. The scoring is Readability's
@@ -28,7 +28,6 @@ const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
  * bios, newsletter and subscription promos, related links, footnotes.
  */
 const word = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?:$|[\\s_-])`);
-const CAPTION_NAMES = /caption|credit/;
 const NOT_BODY_NAMES = word(
   'share|sharing|social|tags|tag-list|post-tags|author|authors|author-bio|author-box|author-info|bio|about-author|about-the-author|newsletter|subscribe|signup|cta|promo|related|recommended|disclaimer|footnotes|comments|byline|post-meta|entry-meta|breadcrumbs?',
 );
@@ -624,8 +623,21 @@ function isWidget(model: ContentModel, box: Box, stats: Stats, flags: Flags): bo
     (weight >= 25 && density > 0.5) ||
     (embeds === 1 && chars < 75) ||
     embeds > 1 ||
-    (img === 0 && (chars === 0 || stats.headingChars[i]! >= stats.chars[i]!))
+    (img === 0 && (chars === 0 || (stats.headingChars[i]! >= stats.chars[i]! && !headsProse(model, box))))
   );
+}
+
+/**
+ * Whether a box of headings only stands between paragraphs of prose: a section heading in a box
+ * of its own ("The cost" between the paragraphs of two sections), not a list of headlines.
+ */
+function headsProse(model: ContentModel, box: Box): boolean {
+  const { blocks } = model.walk;
+  const isProse = (block: WalkBlock | undefined) =>
+    block !== undefined &&
+    block.kind === 'paragraph' &&
+    readsAsProse(block.text.length, block.linkChars / block.text.length, null, [block]);
+  return isProse(blocks[box.endBlock]) && isProse(blocks[box.firstBlock - 1]);
 }
 
 /** Removes a box from the running sums of its ancestors. */

@@ -96,6 +96,8 @@ const INLINE_TAGS = new Set([
   'SOURCE',
   'LABEL',
 ]);
+/** Class words of photo captions and credits, in any element. */
+export const CAPTION_NAMES = /caption|credit/;
 /** A page pasted whole into a post brings its own html and body tags: read as plain containers. */
 const ROOT_TAGS = new Set(['HTML', 'HEAD', 'BODY']);
 /** Screen-reader-only and invisible text: never on the page the reader sees. */
@@ -340,7 +342,8 @@ export function walkPage(doc: Document, rootElement: Element): PageWalk | null {
       run += ` ${text} `;
       continue;
     }
-    if (INLINE_TAGS.has(tag)) {
+    // A credit or caption in a span is a line of its own ("Photo: Jane Doe / Agency" under an image).
+    if (INLINE_TAGS.has(tag) && !(className && CAPTION_NAMES.test(className.toLowerCase()))) {
       if (concealedByClass(className)) continue;
       let inLink = link;
       if (tag === 'A') {
