@@ -17,8 +17,14 @@ function ruleDocsLeftOut(): Plugin {
 /** What a runtime request for a reader's own site may name (never granted as a whole). */
 const ANY_SITE = '*://*/*';
 
-/** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build` (npm run build:e2e). */
+/** The browser-test build: `WXT_E2E_OPEN_SHADOW=true wxt build [-b firefox]` (npm run build:e2e). */
 const E2E_BUILD = process.env.WXT_E2E_OPEN_SHADOW === 'true';
+/**
+ * In the browser-test build only: host access to one unlisted test site, standing in for what
+ * activeTab grants when the reader clicks the toolbar button (a headless browser cannot click it),
+ * so "Add this page to my stories" is tested on a site the content script does not run on.
+ */
+const E2E_ACTIVE_TAB_SITE = '*://*.example-press.org/*';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -26,7 +32,8 @@ export default defineConfig({
   srcDir: '.',
   // Every file imports what it uses: no auto-imported globals, so lib/'s purity is visible in its imports and checked by lint.
   imports: false,
-  // The browser-test build (overlay shadow root open so tests can reach inside) never overwrites the real one.
+  // The browser-test builds (overlay shadow root open so tests can reach inside) never overwrite the real ones: WXT
+  // adds the target's folder, so Chrome's lands in .output/e2e/chrome-mv3 and Firefox's in .output/e2e/firefox-mv2.
   outDir: E2E_BUILD ? '.output/e2e' : '.output',
   vite: () => ({
     plugins: [preact(), ruleDocsLeftOut()],
@@ -43,9 +50,10 @@ export default defineConfig({
     name: 'Wiretrace',
     description:
       'Which wire story is this page, how faithfully, where else it ran, and what every quote originally said.',
-    // Storage for settings; activeTab + scripting for "Check this page" on any site, on a click.
+    // Storage for settings; activeTab + scripting for "Check this page" and "Add this page to my
+    // stories" on any site, on a click. The content script runs on the listed news and agency sites.
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: [...CONTENT_MATCHES],
+    host_permissions: [...CONTENT_MATCHES, ...(E2E_BUILD ? [E2E_ACTIVE_TAB_SITE] : [])],
     // Sites the reader adds in the options are asked for one at a time when added (permissions.request
     // with that one site's pattern); this optional pattern is only what such a request may name.
     ...(manifestVersion === 3 ? { optional_host_permissions: [ANY_SITE] } : { optional_permissions: [ANY_SITE] }),

@@ -3,9 +3,11 @@ import {
   FIDELITY_LABELS,
   NAMES_ANOTHER_SPEAKER,
   NOT_IN_VERSION,
+  sourceLine,
   speakerLabel,
   versionRelationLine,
 } from '../lib/labels';
+import type { StorySource } from '../lib/story-source';
 import { Diff } from './Diff';
 import { StoryOrigin } from './StoryOrigin';
 
@@ -14,7 +16,7 @@ import { StoryOrigin } from './StoryOrigin';
  * paragraph by paragraph with word diffs, the quote drift table, and the
  * credits of each version. Printable.
  */
-export function ComparePage({ view }: { view: CompareView }) {
+export function ComparePage({ view, source }: { view: CompareView; source?: StorySource }) {
   const { story } = view;
   const headline = story.headlines[story.headlines.length - 1] ?? story.id;
   return (
@@ -22,6 +24,7 @@ export function ComparePage({ view }: { view: CompareView }) {
       <p class="kicker">Wiretrace · all versions of a wire story</p>
       <h1>{headline}</h1>
       <StoryOrigin story={story} headline={headline} />
+      {source && <p class="story-source">{sourceLine(source)}</p>}
       {story.headlines.length > 1 && (
         <p class="headlines">Headlines through the day: {story.headlines.map((h) => `“${h}”`).join(' → ')}</p>
       )}

@@ -6,10 +6,14 @@ import {
   creditSentence,
   FIDELITY_LABELS,
   HIGHLIGHT_WIRE_TEXT,
+  MET_ELSEWHERE,
+  MET_NOWHERE_YET,
   NAMES_ANOTHER_SPEAKER,
   RELATION_EXPLANATIONS,
   RELATION_NAMES,
+  sourceLine,
   speakerLabel,
+  THIS_IS_THE_ORIGINAL,
   URL_UNKNOWN,
 } from '../lib/labels';
 import type { Theme } from '../lib/settings';
@@ -59,7 +63,10 @@ export function Overlay({
     setOpen(false);
     badge.current?.focus();
   };
-  const { story } = view;
+  const { story, original } = view;
+  // On the agency's own page the story is the page: what matters is where else it ran.
+  const siblings = original ? view.siblings.filter((v) => v.writeThrough === null) : view.siblings;
+  const badgeText = `${story.agency} · ${original ? 'original' : RELATION_NAMES[view.relation]}`;
   return (
     <div
       class={`wiretrace theme-${theme}`}
@@ -76,62 +83,68 @@ export function Overlay({
             ×
           </button>
           <header>
-            <p class="kicker">Wire story of this page</p>
+            <p class="kicker">{original ? THIS_IS_THE_ORIGINAL : 'Wire story of this page'}</p>
             <h2 class="headline" id="wiretrace-headline" tabIndex={-1} ref={heading}>
               {story.headline}
             </h2>
             <StoryOrigin story={story} headline={story.headline} />
+            <p class="story-source">{sourceLine(view.source)}</p>
           </header>
-          <p class="relation">
-            <strong>{RELATION_NAMES[view.relation]}</strong>: {RELATION_EXPLANATIONS[view.relation]}.
-          </p>
-          <p class="share">
-            {percent(view.evidence.verbatimShare)} of the page's sentences are wire text word for word;{' '}
-            {percent(view.evidence.rewordedShare)} follow the wire text in order ({view.evidence.alignedSentences} of{' '}
-            {view.evidence.pageSentences} sentences, quotes aside).
-          </p>
-          {/* For a verbatim copy the share line already says why. */}
-          {view.relation !== 'verbatim' && <p class="why">Why: {view.evidence.why}.</p>}
-          <p class="credits">{creditSentence(story.agency, view.credits)}</p>
-          {onHighlight && (
-            <div class="highlight">
-              <button type="button" class="highlight-toggle" aria-pressed={highlight} onClick={toggleHighlight}>
-                {highlight ? 'Hide highlights on the page' : HIGHLIGHT_WIRE_TEXT}
-              </button>
-              {highlight && (
-                <p class="legend">
-                  <span class="swatch wire" aria-hidden="true" /> wire text word for word{' '}
-                  <span class="swatch reworded" aria-hidden="true" /> reworded{' '}
-                  <span class="swatch own" aria-hidden="true" /> the outlet&apos;s own. Quotes are compared in the list
-                  below.
-                </p>
+          {!original && (
+            <>
+              <p class="relation">
+                <strong>{RELATION_NAMES[view.relation]}</strong>: {RELATION_EXPLANATIONS[view.relation]}.
+              </p>
+              <p class="share">
+                {percent(view.evidence.verbatimShare)} of the page's sentences are wire text word for word;{' '}
+                {percent(view.evidence.rewordedShare)} follow the wire text in order ({view.evidence.alignedSentences}{' '}
+                of {view.evidence.pageSentences} sentences, quotes aside).
+              </p>
+              {/* For a verbatim copy the share line already says why. */}
+              {view.relation !== 'verbatim' && <p class="why">Why: {view.evidence.why}.</p>}
+              <p class="credits">{creditSentence(story.agency, view.credits)}</p>
+              {onHighlight && (
+                <div class="highlight">
+                  <button type="button" class="highlight-toggle" aria-pressed={highlight} onClick={toggleHighlight}>
+                    {highlight ? 'Hide highlights on the page' : HIGHLIGHT_WIRE_TEXT}
+                  </button>
+                  {highlight && (
+                    <p class="legend">
+                      <span class="swatch wire" aria-hidden="true" /> wire text word for word{' '}
+                      <span class="swatch reworded" aria-hidden="true" /> reworded{' '}
+                      <span class="swatch own" aria-hidden="true" /> the outlet&apos;s own. Quotes are compared in the
+                      list below.
+                    </p>
+                  )}
+                </div>
               )}
-            </div>
+              {view.evidence.passages.length > 0 && (
+                <details class="evidence">
+                  <summary>Aligned passages ({view.evidence.passages.length})</summary>
+                  <ol>
+                    {view.evidence.passages.map((p, i) => (
+                      <li key={i} class={`passage ${p.kind}`}>
+                        <span class="page-text">{p.page}</span>
+                        <span class="wire-text">
+                          {p.kind === 'wire' ? 'Wire text, word for word' : `Reworded (similarity ${percent(p.score)})`}
+                          {p.wire && p.kind !== 'wire' ? `: ${p.wire}` : ''}
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              )}
+            </>
           )}
-          {view.evidence.passages.length > 0 && (
-            <details class="evidence">
-              <summary>Aligned passages ({view.evidence.passages.length})</summary>
-              <ol>
-                {view.evidence.passages.map((p, i) => (
-                  <li key={i} class={`passage ${p.kind}`}>
-                    <span class="page-text">{p.page}</span>
-                    <span class="wire-text">
-                      {p.kind === 'wire' ? 'Wire text, word for word' : `Reworded (similarity ${percent(p.score)})`}
-                      {p.wire && p.kind !== 'wire' ? `: ${p.wire}` : ''}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            </details>
-          )}
-          <h3>Other versions</h3>
+          <h3>{original ? MET_ELSEWHERE : 'Other versions'}</h3>
           {onCompare && (
             <button type="button" class="compare-link" onClick={onCompare}>
               Compare all versions side by side
             </button>
           )}
+          {original && siblings.length === 0 && <p class="met-none">{MET_NOWHERE_YET}</p>}
           <ul class="siblings">
-            {view.siblings.map((v) => (
+            {siblings.map((v) => (
               <li key={v.id}>
                 {v.url ? (
                   <a href={v.url}>{v.outlet}</a>
@@ -144,27 +157,31 @@ export function Overlay({
               </li>
             ))}
           </ul>
-          <h3>Quotes on this page</h3>
-          <ul class="quotes">
-            {view.quotes.map((q, i) => (
-              <li key={i} class={`quote ${q.fidelity}`}>
-                <q class="page-quote">{q.text}</q>
-                <span class="speaker">{speakerLabel(q.speaker)}</span>
-                <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
-                {q.original && (q.fidelity !== 'exact' || q.speakerDiffers) && (
-                  <div class="original">
-                    Original: <q>{q.original}</q> <span class="speaker">{speakerLabel(q.originalSpeaker)}</span>
-                    {q.speakerDiffers && <span class="flag"> (the page {NAMES_ANOTHER_SPEAKER})</span>}
-                    {q.fidelity !== 'exact' && (
-                      <span class="diff">
-                        <Diff parts={q.diff} spaced />
-                      </span>
+          {!original && (
+            <>
+              <h3>Quotes on this page</h3>
+              <ul class="quotes">
+                {view.quotes.map((q, i) => (
+                  <li key={i} class={`quote ${q.fidelity}`}>
+                    <q class="page-quote">{q.text}</q>
+                    <span class="speaker">{speakerLabel(q.speaker)}</span>
+                    <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
+                    {q.original && (q.fidelity !== 'exact' || q.speakerDiffers) && (
+                      <div class="original">
+                        Original: <q>{q.original}</q> <span class="speaker">{speakerLabel(q.originalSpeaker)}</span>
+                        {q.speakerDiffers && <span class="flag"> (the page {NAMES_ANOTHER_SPEAKER})</span>}
+                        {q.fidelity !== 'exact' && (
+                          <span class="diff">
+                            <Diff parts={q.diff} spaced />
+                          </span>
+                        )}
+                      </div>
                     )}
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       <button
@@ -174,10 +191,10 @@ export function Overlay({
         aria-expanded={open}
         aria-controls="wiretrace-panel"
         // The accessible name starts with the visible text (axe: label-content-name-mismatch).
-        aria-label={`${story.agency} · ${RELATION_NAMES[view.relation]}: Wiretrace, ${open ? 'close' : 'open'} the panel`}
+        aria-label={`${badgeText}: Wiretrace, ${open ? 'close' : 'open'} the panel`}
         onClick={toggle}
       >
-        {story.agency} · {RELATION_NAMES[view.relation]}
+        {badgeText}
       </button>
     </div>
   );

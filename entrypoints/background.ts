@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Article } from '../lib/article';
 import { compareStory } from '../lib/compare';
-import { matchArticle } from '../lib/match';
-import { findStory } from '../lib/match-index';
 import { INDEX_PATH } from '../lib/sites';
-import { toView } from '../lib/view';
 import { answerMessages, type TabStatus } from '../messaging/protocol';
 import { injectForCheck } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
-import { loadImportedIndex } from '../utils/index-store';
+import { openLearnedStore } from '../utils/learned-store';
+import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
 import { loadSettings, settingsItem } from '../utils/settings';
+import { learnedRecords, listImports } from '../utils/story-db';
 import { syncUserSites } from '../utils/user-sites';
+
+/** The first-run page, opened once when Wiretrace is installed (not on updates). */
+const WELCOME_PAGE = '/welcome.html';
 
 async function bundledIndex(): Promise<Uint8Array> {
   const response = await fetch(browser.runtime.getURL(INDEX_PATH as '/'));
@@ -19,17 +22,23 @@ async function bundledIndex(): Promise<Uint8Array> {
 }
 
 export default defineBackground(() => {
-  const indexes = indexLifecycle({ imported: loadImportedIndex, bundled: bundledIndex });
+  const indexes = indexLifecycle({
+    bundled: bundledIndex,
+    imports: listImports,
+    learned: () => measured(OPEN_LEARNED_MEASURE, () => openLearnedStore(learnedRecords)),
+  });
   const statuses = new Map<number, TabStatus>();
+  /** Each tab's last extracted article, for "Add this page to my stories" (gone with the tab). */
+  const articles = new Map<number, { article: Article; url: string }>();
 
   // Every message passes the protocol's one sender gate before any of these runs.
   answerMessages({
     async match({ article, url }, sender) {
-      const { index, positions } = await indexes.current();
-      const page = matchArticle(index, article);
-      if (page.match) positions.set(page.match.story.id, page.match.position);
-      const result = toView(page, url, article.credits);
-      if (sender.tab?.id !== undefined) statuses.set(sender.tab.id, { state: 'checked', title: article.title, result });
+      const result = await matchPage(await indexes.current(), await loadSettings(), article, url);
+      if (sender.tab?.id !== undefined) {
+        statuses.set(sender.tab.id, { state: 'checked', title: article.title, result });
+        articles.set(sender.tab.id, { article, url });
+      }
       return result;
     },
     settings: () => loadSettings(),
@@ -39,27 +48,38 @@ export default defineBackground(() => {
       statuses.delete(tabId);
       await injectForCheck(tabId);
     },
-    indexInfo: async () => (await indexes.current()).status,
+    indexInfo: async () => (await indexes.current()).status(),
     async search({ query }) {
       const search = (await indexes.current()).search();
       return { results: search.search(query), searched: search.searched, total: search.total };
     },
     async compare({ storyId }) {
-      const { index, positions } = await indexes.current();
-      // Opened from an overlay, the story was just matched: found at its position, not by a scan.
-      const story = findStory(index, storyId, positions.get(storyId));
-      if (!story) throw new Error(`The index in use has no story "${storyId}".`);
-      return compareStory(story);
+      const inUse = await indexes.current();
+      const { index } = inUse;
+      const position = inUse.positionOf(storyId);
+      if (position < 0) throw new Error(`The index in use has no story "${storyId}".`);
+      return { ...compareStory(index.story(position).story), source: index.sourceOf(position) };
     },
     async openCompare({ storyId }) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/compare.html?story=${encodeURIComponent(storyId)}` as '/'),
       });
     },
-    reloadIndex: async () => (await indexes.reload()).status,
+    reloadIndex: async () => (await indexes.reload()).status(),
+    addPage: async ({ tabId, source }) =>
+      addPage(await indexes.current(), await loadSettings(), articles.get(tabId), source),
+    learnedList: async ({ query }) => learnedList((await indexes.current()).learned.records(), query),
+    learnedDelete: async ({ ids }) => (await indexes.current()).learned.remove(ids),
+    learnedForget: async () => (await indexes.current()).learned.forget('learned'),
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => statuses.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    statuses.delete(tabId);
+    articles.delete(tabId);
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE as '/') });
+  });
 
   // One sync at a time, in order: two overlapping ones would register the same script id twice.
   const inOrder = oneAtATime();
@@ -73,4 +93,12 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(resync);
   settingsItem.watch(resync);
   resync();
+  // A lower cap takes effect at once, not at the next story learned.
+  settingsItem.watch(
+    () =>
+      void (async () => {
+        const { learnedCap } = await loadSettings();
+        await (await indexes.current()).learned.holdCap(learnedCap);
+      })().catch((error: unknown) => console.warn('Wiretrace: learned stories:', error)),
+  );
 });

@@ -3,13 +3,20 @@
  * in the wire's order. The evidence every relation rests on (passim aligns
  * passages after finding candidates by rare n-grams; we align sentences).
  */
-import { MIN_SENTENCE_KEYS, readText } from './fingerprint';
+import { MIN_SENTENCE_KEYS, readText, sortedDistinct } from './fingerprint';
 import type { HashList, WireVersionIndex } from './match-index';
 
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
 export const EXACT_SENTENCE = 0.8;
 /** Content-word overlap (Dice) for a sentence to count as a rewording of a wire sentence. */
 const REWORDED_SENTENCE = 0.4;
+/**
+ * Share of a sentence's word windows found in the wire sentence for it to count as copied with
+ * edits: a house-style edit ("says" for "said Friday") keeps half its three-word runs, an
+ * independent report of the same facts keeps almost none (measured on ../shared/stories-dev:
+ * no independent report's sentence reaches 0.4).
+ */
+export const COPIED_SENTENCE = 0.5;
 
 /** Share of `page`'s hashes found in `wire` (both distinct and sorted). */
 function containment(page: HashList, wire: HashList): number {
@@ -47,17 +54,38 @@ export interface PageSentence {
   /** Distinct and sorted, as in the index. */
   keys: readonly number[];
   shingles: readonly number[];
+  /** Word windows of the sentence's own words, quotes aside: what it can have copied of the wire's narrative. */
+  narrative: readonly number[];
 }
 
-/** The page's body read once: its sentences with prints (those with enough content words) and its fingerprints. */
-export function readPage(body: readonly string[]): { sentences: PageSentence[]; fingerprints: number[] } {
-  const read = readText(body);
+/** The page's body read once: its sentences with prints (those with enough content words), its fingerprints and what it is about. */
+export interface PageRead {
+  sentences: PageSentence[];
+  fingerprints: number[];
+  /** Distinct content keys of its sentences (quotes aside), sorted. */
+  topic: number[];
+}
+
+export function readPage(body: readonly string[]): PageRead {
+  const read = readText(body, true);
+  const sentences = read.sentences.filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS);
   return {
-    sentences: read.sentences
-      .filter((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)
-      .map(({ text, print }) => ({ text, keys: print.keys, shingles: print.shingles })),
+    topic: topicKeys(sentences.map((s) => s.print)),
+    sentences: sentences.map(({ text, print }) => ({
+      text,
+      keys: print.keys,
+      shingles: print.shingles,
+      narrative: print.narrative ?? [],
+    })),
     fingerprints: read.fingerprints,
   };
+}
+
+/** The distinct content keys of sentences, sorted: what a text is about, in words. */
+function topicKeys(sentences: ReadonlyArray<{ keys: HashList }>): number[] {
+  const all: number[] = [];
+  for (const s of sentences) for (const k of s.keys) all.push(k);
+  return sortedDistinct(all);
 }
 
 /** Shared values of two distinct, sorted hash lists (a merge: no set, no allocation). */
@@ -82,10 +110,11 @@ function sharedCount(a: HashList, b: HashList): number {
  * by a merge: for a wire text of a few dozen sentences this costs less than
  * building any lookup structure, and allocates nothing per wire sentence.
  */
-export function alignVersion(page: PageSentence[], version: WireVersionIndex) {
+export function alignVersion(read: PageRead, version: WireVersionIndex) {
+  const page = read.sentences;
   const wire = version.sentences;
   const best = page.map((s) => {
-    let top = { index: -1, sim: 0, exact: 0 };
+    let top = { index: -1, sim: 0, exact: 0, copied: 0 };
     for (let index = 0; index < wire.length; index++) {
       const keys = wire[index]!.keys;
       // Dice cannot beat the best so far when even full overlap would not.
@@ -94,16 +123,29 @@ export function alignVersion(page: PageSentence[], version: WireVersionIndex) {
       const shared = sharedCount(s.keys, keys);
       if (shared === 0) continue;
       const sim = (2 * shared) / (s.keys.length + keys.length);
-      if (sim > top.sim) top = { index, sim, exact: 0 };
+      if (sim > top.sim) top = { index, sim, exact: 0, copied: 0 };
     }
-    if (top.index >= 0) top.exact = containment(s.shingles, wire[top.index]!.shingles);
+    if (top.index >= 0) {
+      top.exact = containment(s.shingles, wire[top.index]!.shingles);
+      top.copied = sharedCount(s.narrative, wire[top.index]!.shingles);
+    }
     return top;
   });
   const candidates = best.map((b, i) => ({ ...b, page: i })).filter((b) => b.sim >= REWORDED_SENTENCE);
   const ordered = increasingRun(candidates.map((c) => c.index));
   const aligned = candidates.filter((_, i) => ordered.has(i));
   const verbatim = aligned.filter((a) => a.exact >= EXACT_SENTENCE).length;
+  const wireTopic = topicKeys(wire);
   return {
+    /**
+     * How much the page and the wire text speak of the same things: Dice of their content words.
+     * A page that carries one wire sentence among other stories' text (a list of leads) scores low.
+     */
+    topic: (2 * sharedCount(read.topic, wireTopic)) / Math.max(1, read.topic.length + wireTopic.length),
+    /** Aligned sentences copied word for word or with light edits. */
+    copiedSentences: aligned.filter((a) => a.exact >= COPIED_SENTENCE).length,
+    /** Three-word runs of the page's own words (quotes aside) found in the wire sentences they align with. */
+    copiedRuns: aligned.reduce((sum, a) => sum + a.copied, 0),
     version: version.version,
     /** The write-through's sentences, for the evidence and its coverage. */
     wire,

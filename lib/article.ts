@@ -41,6 +41,23 @@ export function storyParagraphs(article: Article): string[] {
   return article.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text);
 }
 
+/** An article of plain paragraphs with nothing known about it but its title (a text file, a test, a benchmark page). */
+export function plainArticle(title: string, paragraphs: readonly string[], fields: Partial<Article> = {}): Article {
+  return {
+    title,
+    byline: null,
+    published: null,
+    updated: null,
+    siteName: null,
+    language: null,
+    canonicalUrl: null,
+    blocks: paragraphs.map((text) => ({ kind: 'paragraph', text })),
+    meta: [],
+    credits: [],
+    ...fields,
+  };
+}
+
 /** Why extraction gave no article: callers show nothing and say why in logs or the CLI. */
 export type NoArticle = { reason: 'not-article' | 'too-large' | 'empty' };
 

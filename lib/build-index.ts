@@ -1,5 +1,5 @@
 import { storyParagraphs, type Article } from './article';
-import type { Story, StoryQuote, StoryVersion } from './index-schema';
+import type { Story, StoryQuote, StoryVersion, WireText } from './index-schema';
 import { extractQuotes } from './quotes';
 import { comparableText } from './text';
 import { uniqueBy } from './unique';
@@ -8,6 +8,26 @@ import { uniqueBy } from './unique';
 export type CorpusStory = Pick<Story, 'id' | 'agency' | 'date' | 'dateline' | 'bylines' | 'headlines' | 'url'> & {
   versions: (Omit<StoryVersion, 'title'> & { file: string })[];
 };
+
+/**
+ * The quotes of a story's write-throughs, each wording once (the first
+ * write-through that carries it is named): what a page's quotes are checked
+ * against. The corpus builder and the stories learned from reading use it.
+ */
+export function wireQuotes(wire: readonly WireText[]): StoryQuote[] {
+  return uniqueBy(
+    wire.flatMap((w) =>
+      extractQuotes(w.paragraphs).map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        role: q.role,
+        context: q.context,
+        version: w.version,
+      })),
+    ),
+    (q) => comparableText(q.text),
+  );
+}
 
 /**
  * Builds one story from its metadata and the extracted article of each version.
@@ -22,18 +42,7 @@ export function buildStory(meta: CorpusStory, articles: ReadonlyMap<string, Arti
   const wire = meta.versions
     .filter((v) => v.writeThrough !== null)
     .map((v) => ({ version: v.id, paragraphs: storyParagraphs(articles.get(v.id)!) }));
-  const quotes: StoryQuote[] = uniqueBy(
-    wire.flatMap((w) =>
-      extractQuotes(w.paragraphs).map((q) => ({
-        text: q.text,
-        speaker: q.speaker,
-        role: q.role,
-        context: q.context,
-        version: w.version,
-      })),
-    ),
-    (q) => comparableText(q.text),
-  );
+  const quotes = wireQuotes(wire);
   return {
     id: meta.id,
     agency: meta.agency,

@@ -1,6 +1,9 @@
 import type { Block, MetaLine } from './article';
 import agencyData from './rules/agencies.json';
+import creditPhrases from './rules/credit-phrases.json';
+import { bylineLeads, citing, endNoteLeads } from './rules/words/en.json';
 import { uniqueBy } from './unique';
+import { alternation, wordsOf } from './words';
 
 /**
  * Where a page credits a wire agency. Reported neutrally: subscribers may
@@ -25,9 +28,24 @@ interface AgencyRule {
   name: string;
   short: string;
   pattern: string;
+  /** The agency's name in other languages and scripts ("ロイター", "路透社", "Рейтер", "رویترز"). */
+  abroad?: Array<{ name: string; language: string }>;
 }
 
 export const AGENCIES: readonly AgencyRule[] = agencyData;
+
+/** Words that credit an agency inside a sentence, in other languages ("según", "сообщает", "によると"). */
+const ABROAD_CITING = caseless(
+  alternation(
+    Object.values(creditPhrases as Record<string, Array<{ phrase: string }>>).flatMap((list) =>
+      list.map((p) => p.phrase),
+    ),
+  ),
+);
+/** How far such a word may stand from the agency's name ("según informó la agencia Reuters"). */
+const CITING_REACH = 24;
+/** Case endings a Latin-script name takes in other languages (Polish "według Reutersa"). */
+const NAME_ENDINGS = '(?:a|u|em|owi)?';
 
 /** Longest credit text kept for display. */
 const MAX_CREDIT_TEXT = 160;
@@ -41,19 +59,35 @@ function anyCase(words: string): string {
   return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 }
 
-const BY = anyCase('by');
-const END_NOTE_LEAD = anyCase(
-  'source|sources|source\\(s\\)|with|additional reporting by|reporting by|writing by|editing by|input from|inputs from|credit',
-);
-const CITING = anyCase('citing|according to|reported by|quoted by|told|via|reporting by');
+/** The same in any script with case ("Według", "По данным" opening a sentence). */
+function caseless(words: string): string {
+  return words.replace(/\p{Ll}/gu, (c) => (c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`));
+}
+
+/** Words before the agency in a byline ("By Reuters"), a closing note ("Source(s): Reuters") or a sentence ("citing Reuters"). */
+const BY = anyCase(alternation(wordsOf(bylineLeads)));
+const END_NOTE_LEAD = anyCase(alternation(wordsOf(endNoteLeads)));
+const CITING = anyCase(alternation(wordsOf(citing)));
+
+/**
+ * An agency's name: its Latin forms on word boundaries ("AP" is not in "APPLE"), its other
+ * scripts' forms as they stand (Japanese and Chinese run words together: "ロイター通信によると").
+ */
+function namePattern(agency: AgencyRule): string {
+  const latin = `(?<![\\p{L}\\p{N}])(?:${agency.pattern})${NAME_ENDINGS}(?![\\p{L}\\p{N}])`;
+  const abroad = (agency.abroad ?? []).map((a) => a.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return abroad.length ? `(?:${latin}|${abroad.join('|')})` : latin;
+}
 
 const COMPILED = AGENCIES.map((agency) => {
-  const name = `(?<![\\p{L}\\p{N}])(?:${agency.pattern})(?![\\p{L}\\p{N}])`;
+  const name = namePattern(agency);
   return {
     agency,
     anywhere: new RegExp(name, 'u'),
     dateline: new RegExp(
-      `^\\p{Lu}[\\p{Lu}\\p{M} .,'-]{1,60}(?:,\\s*[\\p{L}.]+\\s+\\d{1,2})?\\s*\\((?:[^()]*\\s)?${name}\\)\\s*[-–—:]`,
+      `^\\p{Lu}[\\p{Lu}\\p{M} .,'-]{1,60}(?:,\\s*[\\p{L}.]+\\s+\\d{1,2})?\\s*\\((?:[^()]*\\s)?${name}\\)\\s*[-–—:]` +
+        // Japanese and Chinese datelines: "[ブリュッセル 12日 ロイター]", "【ブリュッセル共同通信電】", "新华社布鲁塞尔1月12日电".
+        `|^[\\[［【(（]\\s*[^\\]］】)）]{0,40}?${name}[^\\]］】)）]{0,4}[\\]］】)）]|^${name}[\\p{L}\\p{N} ]{0,20}电`,
       'u',
     ),
     byline: new RegExp(
@@ -65,17 +99,15 @@ const COMPILED = AGENCIES.map((agency) => {
       'u',
     ),
     sentence: new RegExp(
-      `(?:${CITING})\\s+(?:the\\s+)?${name}|${name}\\s+(?:reported|said|reports|quoted|news agency)`,
+      `(?:${CITING})\\s+(?:the\\s+)?${name}|${name}\\s+(?:reported|said|reports|quoted|news agency)` +
+        `|(?:${ABROAD_CITING})[^.。!?]{0,${CITING_REACH}}?${name}|${name}[^.。!?]{0,${CITING_REACH}}?(?:${ABROAD_CITING})`,
       'u',
     ),
     photo: new RegExp(`^©\\s*${name}|(?:/|via\\s+|[Pp]hoto:\\s*)${name}`, 'u'),
   };
 });
 
-const ANY_AGENCY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${AGENCIES.map((a) => a.pattern).join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+const ANY_AGENCY = new RegExp(AGENCIES.map(namePattern).join('|'), 'gu');
 
 function clip(text: string): string {
   return text.length > MAX_CREDIT_TEXT ? `${text.slice(0, MAX_CREDIT_TEXT - 1)}…` : text;

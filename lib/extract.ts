@@ -1,4 +1,4 @@
-import type { Block, ExtractResult, MetaLine } from './article';
+import { plainArticle, type Block, type ExtractResult, type MetaLine } from './article';
 import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
@@ -229,17 +229,6 @@ export function extractText(text: string): ExtractResult {
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
   return {
     ok: true,
-    article: {
-      title,
-      byline: null,
-      published: null,
-      updated: null,
-      siteName: null,
-      language: null,
-      canonicalUrl: null,
-      blocks,
-      meta,
-      credits: findCredits({ byline: null, blocks, meta }),
-    },
+    article: plainArticle(title, [], { blocks, meta, credits: findCredits({ byline: null, blocks, meta }) }),
   };
 }

@@ -21,6 +21,11 @@ export interface SentencePrint {
   keys: number[];
   /** Hashes of its word windows, quotes included (for the word-for-word test); distinct, sorted. */
   shingles: number[];
+  /**
+   * Word windows of its own words, quotes left out; distinct, sorted. Read of pages only (what a
+   * page copied of the wire's narrative: quotes are shared by every report that heard the speaker).
+   */
+  narrative?: number[];
 }
 
 const SMALL_SORT = 48;
@@ -68,35 +73,41 @@ export interface ParagraphRead {
  * evidence of the event, not of copying: it counts for the word-for-word
  * test but not for keys or fingerprints.
  */
-export function readParagraph(text: string, paragraph: number): ParagraphRead {
+export function readParagraph(text: string, paragraph: number, withNarrative = false): ParagraphRead {
   let inQuote = false;
   const content: number[] = [];
   const out: ParagraphRead['sentences'] = [];
   for (const sentence of sentences(text)) {
     const all: number[] = [];
     const keys: number[] = [];
+    const own: number[] = [];
     sentence.split('"').forEach((segment, i) => {
       if (i > 0) inQuote = !inQuote;
       for (const w of words(segment)) {
         const h = wordHash(w);
         all.push(h);
-        if (!inQuote && !STOPWORDS.has(w)) {
+        if (inQuote) continue;
+        own.push(h);
+        if (!STOPWORDS.has(w)) {
           keys.push(h);
           content.push(h);
         }
       }
     });
-    out.push({
-      text: sentence,
-      print: { paragraph, keys: sortedDistinct(keys), shingles: sortedDistinct(hashWindows(all, EXACT_SHINGLE)) },
-    });
+    const print: SentencePrint = {
+      paragraph,
+      keys: sortedDistinct(keys),
+      shingles: sortedDistinct(hashWindows(all, EXACT_SHINGLE)),
+    };
+    if (withNarrative) print.narrative = sortedDistinct(hashWindows(own, EXACT_SHINGLE));
+    out.push({ text: sentence, print });
   }
   return { sentences: out, fingerprints: hashWindows(content, FINGERPRINT_WORDS) };
 }
 
 /** All sentences of paragraphs with their prints, and the text's distinct fingerprints (sorted). */
-export function readText(paragraphs: readonly string[]): ParagraphRead {
-  const reads = paragraphs.map(readParagraph);
+export function readText(paragraphs: readonly string[], withNarrative = false): ParagraphRead {
+  const reads = paragraphs.map((p, i) => readParagraph(p, i, withNarrative));
   return {
     sentences: reads.flatMap((r) => r.sentences),
     fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)),

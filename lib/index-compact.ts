@@ -18,7 +18,8 @@
 import { BoundedCache } from './bounded-cache';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
-import type { MatchIndex, StoryEntry, WireSentence, WireVersionIndex } from './match-index';
+import type { MatchIndex, StoryEntry, WireVersionIndex } from './match-index';
+import { decodePrints, storyPrints, versionPrints } from './story-prints';
 
 const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
 const COMPACT_SCHEMA_VERSION = 1;
@@ -56,17 +57,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
   // Prints come sorted from readText: the same story gives the same bytes whatever order its words came in.
-  const versions = reads.map((r) => r.sentences.map((s) => s.print));
-  const stream: number[] = [versions.length];
-  for (const sentences of versions) {
-    stream.push(sentences.length);
-    for (const s of sentences) stream.push(s.paragraph, s.keys.length, ...s.keys, s.shingles.length, ...s.shingles);
-  }
   const { siblingTexts: _texts, ...rest } = story;
   const withoutTexts: Story = { ...rest, wire: story.wire.map((w) => ({ version: w.version, paragraphs: [] })) };
   return {
     meta: encoder.encode(JSON.stringify(withoutTexts)),
-    prints: Uint32Array.from(stream),
+    prints: storyPrints(reads.map((r) => versionPrints(r.sentences.map((s) => s.print)))),
     fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)),
   };
 }
@@ -363,42 +358,24 @@ function postingLookup({ storyCount, postingHashes, postingStories }: Sections):
     let end = lo;
     while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
     // Too common to tell stories apart: not worth reading.
-    if (end - lo > max) return;
+    if (end - lo > max) return false;
     for (let i = lo; i < end; i++) {
       const story = postingStories[i]!;
       // A damaged file may point past the last story: such entries are dropped, not followed.
       if (story < storyCount) visit(story);
     }
+    return true;
   };
 }
 
 /** A story's sentence prints, one list per write-through: views into the file's bytes, no hash copied. */
 function decodeVersions({ printOffsets, prints }: Sections, position: number, story: Story): WireVersionIndex[] {
-  let at = printOffsets[position]!;
-  const end = printOffsets[position + 1]!;
-  const next = () => {
-    if (at >= end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
-    return prints[at++]!;
-  };
-  const take = (count: number) => {
-    if (at + count > end) throw new IndexError(`Compact index field "stories[${position}].prints" is truncated.`);
-    const out = prints.subarray(at, at + count);
-    at += count;
-    return out;
-  };
-  const versionCount = next();
-  if (versionCount !== story.wire.length)
-    throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
-  return story.wire.map((w) => {
-    const sentences: WireSentence[] = [];
-    const count = next();
-    for (let i = 0; i < count; i++) {
-      const paragraph = next();
-      const keys = take(next());
-      const shingles = take(next());
-      sentences.push({ text: null, paragraph, keys, shingles });
-    }
-    return { version: w.version, sentences };
+  return decodePrints(prints, printOffsets[position]!, printOffsets[position + 1]!, story.wire, (problem) => {
+    throw new IndexError(
+      problem === 'truncated'
+        ? `Compact index field "stories[${position}].prints" is truncated.`
+        : `Compact index field "stories[${position}].wire" does not match its prints.`,
+    );
   });
 }
 

@@ -27,7 +27,10 @@ export function loadIndex(index: WireIndex): MatchIndex {
     storyCount: entries.length,
     eachPosting: (hash, max, visit) => {
       const list = postings.get(hash);
-      if (list && list.length <= max) for (const story of list) visit(story);
+      if (!list) return true;
+      if (list.length > max) return false;
+      for (const story of list) visit(story);
+      return true;
     },
     story: (position) => entries[position]!,
   };

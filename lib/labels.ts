@@ -9,6 +9,7 @@
 import type { Credit, CreditPlace } from './credits';
 import type { Relation } from './index-schema';
 import type { Fidelity } from './quote-check';
+import type { StorySource } from './story-source';
 
 /** The short name of a relation: the badge ("Reuters · edited"), the sibling list, the CLI. */
 export const RELATION_NAMES: Record<Relation, string> = {
@@ -49,6 +50,7 @@ export const FIDELITY_LABELS: Record<Fidelity, string> = {
   exact: 'Exact',
   minor: 'Minor changes',
   altered: 'Wording changed',
+  translated: 'Translated',
   unmatched: 'Not in the wire story',
 };
 
@@ -122,3 +124,44 @@ export function creditSentence(agency: string, credits: readonly Credit[]): stri
   }
   return `This page credits ${agency} ${listWords(text.map((c) => `${CREDIT_PLACES[c.place]} ("${c.text}")`))}.`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2024-11-03" → "3 Nov": when the reader read it (the story's own date is in its origin line). */
+function dayMonth(date: string): string {
+  const [, month, day] = /^\d{4}-(\d{2})-(\d{2})/.exec(date) ?? [];
+  return month && day ? `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}` : date;
+}
+
+/**
+ * Where a story came from, in the words the overlay, popup, compare page and options all use:
+ * "bundled with Wiretrace", "imported: class-week-3.json", "from your reading, apnews.com, 3 Nov",
+ * "added by you, example.org, 3 Nov".
+ */
+export function sourceLabel(source: StorySource): string {
+  switch (source.kind) {
+    case 'bundled':
+      return 'bundled with Wiretrace';
+    case 'imported':
+      return `imported: ${source.name}`;
+    case 'learned':
+      return `from your reading, ${source.site}, ${dayMonth(source.date)}`;
+    case 'added':
+      return `added by you, ${source.site}, ${dayMonth(source.date)}`;
+  }
+}
+
+/** The same as a line of its own: "From your reading, apnews.com, 3 Nov". */
+export function sourceLine(source: StorySource): string {
+  const label = sourceLabel(source);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The overlay on an agency's own article page: the story is this page. */
+export const THIS_IS_THE_ORIGINAL = 'This page is the original wire story';
+export const MET_ELSEWHERE = 'Versions you met elsewhere';
+export const MET_NOWHERE_YET = 'None yet: Wiretrace lists the copies of this story you open on other sites.';
+/** The popup's button that makes the page in the tab a story of the reader's own. */
+export const ADD_THIS_PAGE = 'Add this page to my stories';
+/** The one switch of the first-run page and the options page. */
+export const LEARNING_SWITCH = 'Learn stories from the wire agencies’ own sites as I read';

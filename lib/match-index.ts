@@ -37,25 +37,26 @@ export interface MatchIndex {
   readonly storyCount: number;
   /**
    * Calls `visit` with the position of each story that contains a fingerprint; with none when more
-   * than `max` do (too common to count). A visitor, not a list: a page looks up hundreds of
-   * fingerprints, and a list per look-up was garbage to collect.
+   * than `max` do (too common to count), and then answers false. A visitor, not a list: a page looks
+   * up hundreds of fingerprints, and a list per look-up was garbage to collect. The answer lets an
+   * index made of several (union-index.ts) hold "too common" to the count over all of them.
    */
-  eachPosting(hash: number, max: number, visit: (story: number) => void): void;
+  eachPosting(hash: number, max: number, visit: (story: number) => void): boolean;
   story(position: number): StoryEntry;
 }
 
 /**
- * A story by id: at `hint` when it is there (the position a match reported),
- * else by a scan, which decodes stories of a compact index one by one.
+ * A story's position by id: `hint` when it is there (the position a match reported), else found
+ * by a scan, which decodes stories of a compact index one by one; -1 when no story has the id.
  */
+export function findStoryPosition(index: MatchIndex, id: string, hint?: number): number {
+  if (hint !== undefined && hint >= 0 && hint < index.storyCount && index.story(hint).story.id === id) return hint;
+  for (let i = 0; i < index.storyCount; i++) if (index.story(i).story.id === id) return i;
+  return -1;
+}
+
+/** A story by id (see findStoryPosition). */
 export function findStory(index: MatchIndex, id: string, hint?: number): Story | null {
-  if (hint !== undefined && hint >= 0 && hint < index.storyCount) {
-    const { story } = index.story(hint);
-    if (story.id === id) return story;
-  }
-  for (let i = 0; i < index.storyCount; i++) {
-    const { story } = index.story(i);
-    if (story.id === id) return story;
-  }
-  return null;
+  const position = findStoryPosition(index, id, hint);
+  return position < 0 ? null : index.story(position).story;
 }

@@ -1,20 +1,40 @@
 /**
  * Matching: the story a page carries, how (the relation), with evidence, and
  * its quotes checked. Named steps: read the page, find candidate stories by
- * fingerprints (an inverted index), judge each by its aligned text, and only
- * where the text says nothing, by shared quotes.
+ * fingerprints (an inverted index), judge each by its aligned text
+ * (verdict.ts), and only where the text says nothing, look for a report of
+ * the same event (same-event.ts).
  */
-import { alignVersion, EXACT_SENTENCE, readPage, type Alignment, type PageSentence } from './align';
+import { EXACT_SENTENCE, readPage, type PageSentence } from './align';
 import { storyParagraphs, type Article } from './article';
-import { MIN_SENTENCE_KEYS } from './fingerprint';
 import type { Relation, Story } from './index-schema';
-import type { MatchIndex, StoryEntry } from './match-index';
-import { checkQuotes, quotesInSameWords, type QuoteCheck } from './quote-check';
+import type { MatchIndex } from './match-index';
+import { checkQuotes, type QuoteCheck } from './quote-check';
+import { detectLanguage, languageName } from './language';
+import type { Lexicon } from './lexicon';
 import { extractQuotes } from './quotes';
-import { words } from './text';
+import { sameEventAbroad, sameEventByDate, sameEventByQuotes } from './same-event';
+import {
+  alignTranslation,
+  checkTranslatedQuotes,
+  isTranslation,
+  readForeignPage,
+  type ForeignRead,
+  type TranslatedAlignment,
+} from './translation';
+import { judgeText, round, type TextVerdict } from './verdict';
 
+/** The language of the wire texts in the index (the agencies' English services). */
+const WIRE_LANGUAGE = 'en';
 /** A story is a candidate when the page shares this many fingerprints with it. */
 const MIN_CANDIDATE_HITS = 4;
+/**
+ * ... or, for a page in another language, one: word order changes across languages, a word list
+ * gives a lemma's senses rather than the wire's word, and a report of the event shares names, not
+ * phrasing, so few pairs survive. The sentence alignment (a translation) or the date and shared
+ * words (a report of the same event) decide, never the fingerprints alone.
+ */
+const MIN_ABROAD_HITS = 1;
 /**
  * Candidate stories per page, best fingerprint counts first. A copy shares
  * hundreds of fingerprints with its story and always ranks first, so only the
@@ -29,27 +49,6 @@ const CANDIDATE_SHARE_OF_BEST = 0.25;
 /** A fingerprint in more than this share of stories (and more than the minimum) is too common to count. */
 const COMMON_FINGERPRINT_SHARE = 0.001;
 const COMMON_FINGERPRINT_MIN = 32;
-
-/**
- * Relation thresholds on the share of the page's own sentences (quotes
- * removed) that align, in order, with one write-through. Calibrated on the
- * seeds and on ../shared/pages-dev (independent reports of the same event
- * align with well under a fifth of their sentences).
- */
-const VERBATIM_SHARE = 0.85;
-const EDITED_SHARE = 0.15;
-/** Edited copies carry at least this many wire sentences word for word. */
-const MIN_VERBATIM_SENTENCES = 3;
-const REWRITTEN_SHARE = 0.35;
-/** A page that is wire text throughout but carries less than this share of the wire's sentences is a cut version. */
-const VERBATIM_COVERAGE = 0.5;
-/** A short excerpt (the first paragraphs, a brief) is a copy when this many of its sentences, and all of them, are wire text word for word. */
-const MIN_EXCERPT_SENTENCES = 2;
-const MIN_ALIGNED_SENTENCES = 4;
-/** An independent report of the event shares at least this many quotes with the wire text. */
-const SAME_EVENT_QUOTES = 2;
-/** ... each of at least this many words, in the same words as the original (exact or minor changes). */
-const SAME_EVENT_QUOTE_WORDS = 6;
 
 export interface AlignedPassage {
   page: string;
@@ -86,10 +85,6 @@ export interface PageResult {
   quotes: QuoteCheck[];
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-
 /** Hit counters, one per story, reused from page to page (zeroed again after each use). */
 let hitCounts = new Uint16Array(0);
 
@@ -100,7 +95,7 @@ let hitCounts = new Uint16Array(0);
  * this is and are skipped; the stories sharing the most fingerprints come
  * first, at most MAX_CANDIDATES of them.
  */
-function candidateStories(index: MatchIndex, fingerprints: readonly number[]): number[] {
+function candidateStories(index: MatchIndex, fingerprints: readonly number[], minHits = MIN_CANDIDATE_HITS): number[] {
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
   const touched: number[] = [];
@@ -111,72 +106,12 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[]): n
   for (const h of fingerprints) index.eachPosting(h, common, count);
   const hits = touched.map((s) => [s, hitCounts[s]!] as const);
   for (const s of touched) hitCounts[s] = 0;
-  const ranked = hits.filter(([, n]) => n >= MIN_CANDIDATE_HITS).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = hits.filter(([, n]) => n >= minHits).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const floor = (ranked[0]?.[1] ?? 0) * CANDIDATE_SHARE_OF_BEST;
   return ranked
     .filter(([, n]) => n >= floor)
     .slice(0, MAX_CANDIDATES)
     .map(([s]) => s);
-}
-
-/** What the text alone says of one candidate story: its best write-through and the relation it supports, if any. */
-interface TextVerdict {
-  entry: StoryEntry;
-  position: number;
-  top: Alignment;
-  relation: Exclude<Relation, 'same-event'> | null;
-  why: string;
-  score: number;
-}
-
-function judgeText(page: PageSentence[], entry: StoryEntry, position: number): TextVerdict {
-  const { versions } = entry;
-  const top = versions
-    .map((v) => alignVersion(page, v))
-    .reduce((a, b) =>
-      b.verbatimShare > a.verbatimShare || (b.verbatimShare === a.verbatimShare && b.rewordedShare > a.rewordedShare)
-        ? b
-        : a,
-    );
-  const enough = top.aligned.length >= MIN_ALIGNED_SENTENCES;
-  const wireCount = top.wire.filter((w) => w.keys.length >= MIN_SENTENCE_KEYS).length;
-  const coverage = wireCount ? top.verbatim / wireCount : 0;
-  const verdict = (relation: TextVerdict['relation'], why: string, score: number): TextVerdict => ({
-    entry,
-    position,
-    top,
-    relation,
-    why,
-    score: round(score),
-  });
-  if (top.verbatimShare >= VERBATIM_SHARE && top.verbatim >= MIN_EXCERPT_SENTENCES) {
-    return enough && coverage >= VERBATIM_COVERAGE
-      ? verdict(
-          'verbatim',
-          `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word, in order`,
-          top.verbatimShare,
-        )
-      : verdict(
-          'edited',
-          `the page is the wire text word for word, but only ${top.verbatim} of its ${wireCount} sentences: a cut version`,
-          top.verbatimShare,
-        );
-  }
-  if (enough && top.verbatim >= MIN_VERBATIM_SENTENCES && top.verbatimShare >= EDITED_SHARE) {
-    return verdict(
-      'edited',
-      `${Math.round(top.verbatimShare * 100)}% of the page's sentences are the wire text word for word; the rest is cut, added or edited`,
-      top.verbatimShare,
-    );
-  }
-  if (enough && top.rewordedShare >= REWRITTEN_SHARE) {
-    return verdict(
-      'rewritten',
-      `${Math.round(top.rewordedShare * 100)}% of the page's sentences follow wire sentences in order, reworded`,
-      top.rewordedShare,
-    );
-  }
-  return verdict(null, '', 0);
 }
 
 function toResult(
@@ -211,46 +146,149 @@ function toResult(
   };
 }
 
+export interface MatchOptions {
+  /** The brute-force baseline the speed benchmark compares the inverted index against. */
+  scanAll?: boolean;
+  /** Word lists by page language (the reader's or a publisher's), for pages in another language than the wire's. */
+  lexicons?: ReadonlyMap<string, Lexicon>;
+}
+
+const NO_MATCH: PageResult = { match: null, quotes: [] };
+
 /**
  * Matches an article against the index: the story it carries, how, with
- * evidence, and its quotes checked. Named steps: read the page, find
- * candidate stories, judge each by its text, and only where the text says
- * nothing, by shared quotes (a copy always outranks a report of the same
+ * evidence, and its quotes checked. Named steps: the page as it is written
+ * (copies in the wire's own language), and where that finds nothing and the
+ * page is in another language, the page read through a word list
+ * (translations).
+ */
+export function matchArticle(index: MatchIndex, article: Article, options: MatchOptions = {}): PageResult {
+  const body = storyParagraphs(article);
+  const same = matchAsWritten(index, article, body, options);
+  if (same.match || options.scanAll) return same;
+  const language = detectLanguage(body.join('\n'), article.language);
+  if (!language || language === WIRE_LANGUAGE) return same;
+  return matchTranslation(index, article, body, language, options.lexicons?.get(language) ?? null);
+}
+
+/**
+ * The page as written. Named steps: read the page, find candidate stories,
+ * judge each by its text, and only where the text says nothing, look for a
+ * report of the same event (a copy always outranks a report of the same
  * event, so quotes are checked against one story for a copy).
  */
-export function matchArticle(index: MatchIndex, article: Article, options: { scanAll?: boolean } = {}): PageResult {
-  // scanAll: the brute-force baseline the speed benchmark compares the inverted index against.
-  const body = storyParagraphs(article);
+function matchAsWritten(index: MatchIndex, article: Article, body: string[], options: MatchOptions): PageResult {
   const read = readPage(body);
   const positions = options.scanAll
     ? Array.from({ length: index.storyCount }, (_, i) => i)
     : candidateStories(index, read.fingerprints);
   // Most pages a reader opens carry no indexed story: they stop here, before quotes are read.
-  if (positions.length === 0) return { match: null, quotes: [] };
+  if (positions.length === 0) return NO_MATCH;
   const page = read.sentences;
   const aligned = options.scanAll ? positions : positions.slice(0, ALIGNED_CANDIDATES);
-  const verdicts = aligned.map((position) => judgeText(page, index.story(position), position));
+  const verdicts = aligned.map((position) => judgeText(read, index.story(position), position));
   const pageQuotes = extractQuotes(body);
 
   let copy: TextVerdict | null = null;
-  for (const v of verdicts) if (v.relation && (!copy || v.score > copy.score)) copy = v;
+  for (const v of verdicts) {
+    if (!v.relation || (copy && v.score <= copy.score)) continue;
+    if (v.leadOnly && verdicts.some((other) => other !== v && other.top.verbatim > 0)) continue;
+    copy = v;
+  }
   if (copy) {
     const quotes = checkQuotes(pageQuotes, copy.entry.story.quotes);
     return { match: toResult(copy, copy.relation!, copy.why, page, quotes), quotes };
   }
-  // Only quotes of some length, in the same words, tell that two reports heard the same people:
-  // a three-word phrase or a loosely similar sentence can turn up in any story on the subject.
-  const longQuotes = pageQuotes.filter((q) => words(q.text).length >= SAME_EVENT_QUOTE_WORDS);
-  if (longQuotes.length < SAME_EVENT_QUOTES) return { match: null, quotes: [] };
-  for (const [i, position] of positions.entries()) {
-    const entry = index.story(position);
-    const sameWords = quotesInSameWords(longQuotes, entry.story.quotes);
-    if (sameWords >= SAME_EVENT_QUOTES) {
-      const why = `shares ${sameWords} quotes, in the same words, with the wire story but not its sentences`;
-      const quotes = checkQuotes(pageQuotes, entry.story.quotes);
-      const verdict = verdicts[i] ?? judgeText(page, entry, position);
-      return { match: toResult(verdict, 'same-event', why, page, quotes), quotes };
+  const event = sameEventByQuotes(index, positions, pageQuotes, verdicts, read) ?? sameEventByDate(verdicts, article);
+  if (!event) return NO_MATCH;
+  const quotes = checkQuotes(pageQuotes, event.verdict.entry.story.quotes);
+  return { match: toResult(event.verdict, 'same-event', event.why, page, quotes), quotes };
+}
+
+/**
+ * A page in another language: read through the word list for it (names and
+ * numbers only without one), candidate stories by translated fingerprints,
+ * and the one-to-one, in-order correspondence of sentences that makes a
+ * translation. Its quotes are in another language: none is compared word by
+ * word with an original.
+ */
+function matchTranslation(
+  index: MatchIndex,
+  article: Article,
+  body: string[],
+  language: string,
+  lexicon: Lexicon | null,
+): PageResult {
+  const read = readForeignPage(body, language, lexicon);
+  const positions = candidateStories(index, read.fingerprints, MIN_ABROAD_HITS);
+  let best: { position: number; alignment: TranslatedAlignment } | null = null;
+  for (const position of positions.slice(0, ALIGNED_CANDIDATES)) {
+    for (const version of index.story(position).versions) {
+      const alignment = alignTranslation(read, version);
+      if (!isTranslation(alignment, read.sentences.length)) continue;
+      if (!best || alignment.pairs.length > best.alignment.pairs.length) best = { position, alignment };
     }
   }
-  return { match: null, quotes: [] };
+  if (!best) return sameEventInAnotherLanguage(index, positions, read, article);
+  const entry = index.story(best.position);
+  const { alignment } = best;
+  const wire = entry.versions.find((v) => v.version === alignment.version)!.sentences;
+  const share = alignment.pairs.length / Math.max(1, read.sentences.length);
+  const quotes = checkTranslatedQuotes(body, language, lexicon, entry.story.quotes);
+  return {
+    match: {
+      story: entry.story,
+      position: best.position,
+      relation: 'rewritten',
+      score: round(share),
+      version: alignment.version,
+      evidence: {
+        verbatimShare: 0,
+        rewordedShare: round(share),
+        alignedSentences: alignment.pairs.length,
+        pageSentences: read.sentences.length,
+        sharedQuotes: quotes.filter((q) => q.fidelity !== 'unmatched').length,
+        why: `a translation into ${languageName(language)}: ${alignment.pairs.length} of its ${read.sentences.length} sentences correspond one to one, in order, with the wire story's`,
+        passages: alignment.pairs.map((p) => ({
+          page: read.sentences[p.page]!.text,
+          wire: wire[p.wire]!.text,
+          wireParagraph: wire[p.wire]!.paragraph,
+          score: round(p.score),
+          kind: 'reworded',
+        })),
+      },
+    },
+    quotes,
+  };
+}
+
+/** A report of the same event in another language: never a copy claim (see same-event.ts). */
+function sameEventInAnotherLanguage(
+  index: MatchIndex,
+  positions: readonly number[],
+  read: ForeignRead,
+  article: Article,
+): PageResult {
+  const event = sameEventAbroad(index, positions, read, article);
+  if (!event) return NO_MATCH;
+  const { story } = index.story(event.position);
+  return {
+    match: {
+      story,
+      position: event.position,
+      relation: 'same-event',
+      score: 0,
+      version: story.wire[0]?.version ?? '',
+      evidence: {
+        verbatimShare: 0,
+        rewordedShare: 0,
+        alignedSentences: 0,
+        pageSentences: read.sentences.length,
+        sharedQuotes: 0,
+        why: event.why,
+        passages: [],
+      },
+    },
+    quotes: [],
+  };
 }

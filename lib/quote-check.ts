@@ -18,7 +18,12 @@ const MIN_SHARED_QUOTE_WORDS = 2;
 /** Letters two spellings of a word (or a surname) share, as a share of the longer one. */
 const SPELLING_SIMILARITY = 0.7;
 
-export type Fidelity = 'exact' | 'minor' | 'altered' | 'unmatched';
+/**
+ * How a page quote stands to its original. `translated`: a quote on a page in another language
+ * whose words, through a word list, stand for the original's; a translation is never `exact`,
+ * and its wording cannot be diffed word by word against the original's language.
+ */
+export type Fidelity = 'exact' | 'minor' | 'altered' | 'translated' | 'unmatched';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
@@ -114,7 +119,7 @@ function wordsNeeded(page: QuoteWords): number {
 }
 
 /** How many of the page quote's content words are in the original as they stand (spelling folds included). */
-function sharedAsTheyStand(page: QuoteWords, original: QuoteWords): number {
+function contentWordsFound(page: QuoteWords, original: QuoteWords): number {
   let shared = 0;
   for (const k of page.contentKeys) if (original.keys.has(k)) shared++;
   return shared;
@@ -124,7 +129,7 @@ function sharedAsTheyStand(page: QuoteWords, original: QuoteWords): number {
 function quoteOverlap(page: QuoteWords, original: QuoteWords): number {
   const total = page.content.length;
   const needed = wordsNeeded(page);
-  const exact = sharedAsTheyStand(page, original);
+  const exact = contentWordsFound(page, original);
   // No word in common at all: not a version of it (and no edit distances to compute).
   if (exact === 0) return 0;
   let found = exact;
@@ -226,7 +231,7 @@ export function quotesInSameWords(pageQuotes: readonly Quote[], originals: reado
   for (const q of pageQuotes) {
     const page = quoteWords(q.text);
     const same = originals.some((original) => {
-      if (sharedAsTheyStand(page, quoteWords(original.text)) < wordsNeeded(page)) return false;
+      if (contentWordsFound(page, quoteWords(original.text)) < wordsNeeded(page)) return false;
       const { fidelity } = compareQuote(q.text, original.text);
       return fidelity === 'exact' || fidelity === 'minor';
     });

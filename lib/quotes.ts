@@ -1,4 +1,6 @@
+import agencies from './rules/agencies.json';
 import { normalizeText, wordCount } from './text';
+import { alternation, anyOf, literal, wordList, type Language } from './words';
 
 /** A direct quote found in a text, with the speaker when the text supports one. */
 export interface Quote {
@@ -17,34 +19,86 @@ export interface Quote {
 /** Quotes shorter than this are scare quotes ("non-starters"), not statements. */
 const MIN_QUOTE_WORDS = 3;
 
-const SPEECH_VERBS =
-  'said|says|told|added|stressed|warned|asked|noted|explained|insisted|wrote|declared|continued|replied|argued|urged|tweeted|reiterated|as saying';
-/** Words of a title or description that stand before a name ("Russian Deputy Foreign Minister"). */
-const ROLE_WORDS = new Set(
-  (
-    'nato us u.s. un eu russian american british french german chinese ukrainian deputy foreign defence defense ' +
-    'minister secretary general secretary-general state president prime vice chief spokesperson spokesman spokeswoman ' +
-    'ambassador envoy senator representative director head leader chancellor commander colonel assistant under of ' +
-    'the executive governor mr mrs ms dr former senior official alliance'
-  ).split(' '),
-);
-/** Capitalised words that start sentences or name places and bodies, never a speaker on their own. */
-const NOT_NAMES = new Set(
-  (
-    'the a an and but if in on at this that these those it its there he she they we i you despite however meanwhile ' +
-    'nato russia moscow brussels europe ukraine washington geneva vienna kremlin interfax reuters west alliance ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december'
-  ).split(' '),
-);
-
 const NAME = String.raw`((?:[A-Z][\p{L}.'-]*\s+|of\s+){0,7}[A-Z][\p{L}'-]+)`;
-const AFTER_ATTRIBUTION = new RegExp(
-  String.raw`^[\s,:-]*(?:(he|she)|${NAME})\s+(?:${SPEECH_VERBS})\b|^[\s,:-]*(?:${SPEECH_VERBS})\s+${NAME}|^\s*-\s*${NAME}\s*$`,
-  'u',
-);
-/** Quote marks are removed from the text before the quote, so "quoted X as saying NATO's "ignoring" of…" still reads. */
-const BEFORE_ATTRIBUTION = new RegExp(String.raw`(?:\b([Hh]e|[Ss]he)|${NAME})\s+(?:${SPEECH_VERBS})\b[^.]*$`, 'u');
+/** A capitalised run of words, as a place after a place lead stands ("in West Germany"), possessives left out. */
+const CAPITALISED_RUN = String.raw`((?:[A-Z][\p{L}-]+\s+)*[A-Z][\p{L}-]+)\b(?!')`;
+/** A wire agency is a source, never a speaker ("A Fiat spokesman contacted by Reuters said"). */
+const AGENCY = new RegExp(`^(?:${agencies.map((a) => a.pattern).join('|')})$`, 'u');
+
+/**
+ * The word lists attribution reads (lib/rules/words/<language>.json): speech
+ * verbs ("said", "as saying"), pronouns that name the person named before
+ * ("he said"), role words before a name ("Russian Deputy Foreign Minister"),
+ * capitalised words that are never a speaker on their own ("On Monday"), and
+ * the words after which a capitalised word is a place ("in Moscow", so "Moscow
+ * said" names no person).
+ */
+export interface QuoteWords {
+  speechVerbs: readonly string[];
+  pronouns: readonly string[];
+  roleWords: readonly string[];
+  notNames: readonly string[];
+  placeLeads: readonly string[];
+}
+
+/** The attribution word lists of a language. */
+export function quoteWords(language: Language): QuoteWords {
+  return {
+    speechVerbs: wordList(language, 'speechVerbs'),
+    pronouns: wordList(language, 'pronouns'),
+    roleWords: wordList(language, 'roleWords'),
+    notNames: wordList(language, 'notNames'),
+    placeLeads: wordList(language, 'placeLeads'),
+  };
+}
+
+const ENGLISH = quoteWords('en');
+
+/** What a set of word lists compiles to: once per set (the English one at the first quote). */
+interface Grammar {
+  /** An attribution right after a quote: "…," he said / Stoltenberg said / said Stoltenberg / - Stoltenberg. */
+  after: RegExp;
+  /** An attribution in the sentence before a quote, quote marks removed first, so "quoted X as saying NATO's "ignoring" of…" still reads. */
+  before: RegExp;
+  roleWords: ReadonlySet<string>;
+  notNames: ReadonlySet<string>;
+  places: RegExp;
+}
+
+const GRAMMARS = new WeakMap<QuoteWords, Grammar>();
+
+function grammarOf(words: QuoteWords): Grammar {
+  let grammar = GRAMMARS.get(words);
+  if (!grammar) {
+    const verbs = alternation(words.speechVerbs);
+    const pronouns = alternation(words.pronouns);
+    // Before a quote the pronoun may open the sentence ("He said"); after one it is lower case ("…," he said).
+    const sentencePronouns = anyOf(
+      words.pronouns.map((p) => `[${literal(p.charAt(0).toUpperCase())}${literal(p.charAt(0))}]${literal(p.slice(1))}`),
+    );
+    grammar = {
+      after: new RegExp(
+        String.raw`^[\s,:-]*(?:(${pronouns})|${NAME})\s+(?:${verbs})\b|^[\s,:-]*(?:${verbs})\s+${NAME}|^\s*-\s*${NAME}\s*$`,
+        'u',
+      ),
+      before: new RegExp(String.raw`(?:\b(${sentencePronouns})|${NAME})\s+(?:${verbs})\b[^.]*$`, 'u'),
+      roleWords: new Set(words.roleWords),
+      notNames: new Set(words.notNames),
+      places: new RegExp(String.raw`\b(?:${alternation(words.placeLeads)})\s+${CAPITALISED_RUN}`, 'gu'),
+    };
+    GRAMMARS.set(words, grammar);
+  }
+  return grammar;
+}
+
+/** Capitalised words the text puts after a place lead ("in Moscow", "in West Germany"): places, not people. */
+function placesIn(texts: readonly string[], grammar: Grammar): Set<string> {
+  const places = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(grammar.places)) for (const word of m[1]!.split(/\s+/)) places.add(word);
+  }
+  return places;
+}
 
 interface Person {
   name: string;
@@ -52,7 +106,7 @@ interface Person {
 }
 
 /** Splits a capitalised phrase into role words and the name after them. */
-function personOf(phrase: string): Person | null {
+function personOf(phrase: string, grammar: Grammar, places: ReadonlySet<string>): Person | null {
   const tokens = phrase.trim().split(/\s+/);
   while (tokens[0] === 'of' || tokens[0] === 'the') tokens.shift();
   // A possessive ("of Russia's making") is never the speaker.
@@ -60,11 +114,12 @@ function personOf(phrase: string): Person | null {
   // "Russia. Ukraine" is two sentences, not a name.
   if (tokens.some((t) => /\p{Ll}{2}\.$/u.test(t))) return null;
   let i = 0;
-  while (i < tokens.length && ROLE_WORDS.has(tokens[i]!.toLowerCase())) i++;
+  while (i < tokens.length && grammar.roleWords.has(tokens[i]!.toLowerCase())) i++;
   const nameTokens = tokens.slice(i).filter((t) => /^[A-Z]/.test(t));
   if (nameTokens.length === 0 || nameTokens.length > 3) return null;
-  if (nameTokens.every((t) => NOT_NAMES.has(t.toLowerCase()))) return null;
-  if (nameTokens.length === 1 && NOT_NAMES.has(nameTokens[0]!.toLowerCase())) return null;
+  // "On Monday", and "Moscow said" in a text that reports talks "in Moscow": a government or a day, not a person.
+  if (nameTokens.every((t) => grammar.notNames.has(t.toLowerCase()) || places.has(t))) return null;
+  if (AGENCY.test(nameTokens.join(' '))) return null;
   return { name: nameTokens.join(' '), role: i > 0 ? tokens.slice(0, i).join(' ') : null };
 }
 
@@ -132,12 +187,12 @@ function cleanQuoteText(text: string): string {
 }
 
 /** First pass: everyone the paragraphs name with a role or next to a speech verb. */
-function collectPeople(paragraphs: readonly string[]): People {
+function collectPeople(paragraphs: readonly string[], grammar: Grammar, places: ReadonlySet<string>): People {
   const people = new People();
   const roleName = new RegExp(String.raw`\b${NAME}`, 'gu');
   for (const p of paragraphs) {
     for (const m of p.matchAll(roleName)) {
-      const person = personOf(m[1]!);
+      const person = personOf(m[1]!, grammar, places);
       if (person && (person.role || person.name.includes(' '))) people.add(person);
     }
   }
@@ -150,15 +205,18 @@ function collectPeople(paragraphs: readonly string[]): People {
  * with a person named just before, or a quote-only paragraph right after an
  * attributed quote, as wire style continues a speaker's remarks).
  */
-export function extractQuotes(paragraphs: readonly string[]): Quote[] {
+export function extractQuotes(paragraphs: readonly string[], words: QuoteWords = ENGLISH): Quote[] {
   const texts = paragraphs.map((p) => normalizeText(p));
   // No quotation mark, no quote: skip the name scan (most of the work) entirely.
   if (!texts.some((t) => t.includes('"'))) return [];
+  const grammar = grammarOf(words);
+  let places: Set<string> | null = null;
   let known: People | null = null;
-  // The name scan runs once, and only when an attribution needs it.
+  // The place and name scans run once, and only when an attribution needs them.
+  const placesOf = () => (places ??= placesIn(texts, grammar));
   const people = {
-    lastIn: (text: string) => (known ??= collectPeople(texts)).lastIn(text),
-    resolve: (person: Person) => (known ??= collectPeople(texts)).resolve(person),
+    lastIn: (text: string) => (known ??= collectPeople(texts, grammar, placesOf())).lastIn(text),
+    resolve: (person: Person) => (known ??= collectPeople(texts, grammar, placesOf())).resolve(person),
   };
   const out: Quote[] = [];
   let lastSpeaker: Person | null = null;
@@ -172,20 +230,20 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       let speaker: Person | null = null;
       const after = paragraph.slice(seg.end + 1).split('"')[0] ?? '';
       const before = paragraph.slice(0, seg.start);
-      const am = AFTER_ATTRIBUTION.exec(after);
+      // "…," she said / "…," said Jens Stoltenberg: the attribution after the quote comes first.
+      const attributionAfter = grammar.after.exec(after);
       const lastSentence =
         before
           .replace(/"/g, '')
           .split(/(?<=[.!?])\s+/)
           .pop() ?? '';
-      const bm = am ? null : BEFORE_ATTRIBUTION.exec(lastSentence);
-      const m = am ?? bm;
+      const m = attributionAfter ?? grammar.before.exec(lastSentence);
       if (m) {
         const pronoun = m[1];
         const phrase = m[2] ?? m[3] ?? m[4];
         if (pronoun) speaker = people.lastIn(texts.slice(Math.max(0, index - 2), index).join(' ') + ' ' + before);
         else if (phrase) {
-          const person = personOf(phrase);
+          const person = personOf(phrase, grammar, placesOf());
           speaker = person ? people.resolve(person) : null;
         }
       }

@@ -13,6 +13,9 @@ export type Theme = 'auto' | 'light' | 'dark';
 /** Bounds on a stored site list: a corrupt or hostile value is reset, never trusted. */
 const MAX_SITES = 200;
 const MAX_SITE_LENGTH = 253;
+/** Bounds on the cap of learned stories the reader may set (the options page offers these). */
+export const LEARNED_CAP_MIN = 100;
+export const LEARNED_CAP_MAX = 50_000;
 
 export interface Settings {
   /** Show only the badge, or open the panel as soon as a match is found. */
@@ -28,14 +31,21 @@ export interface Settings {
    * once the browser has granted the host permission, asked for when added.
    */
   userSites: string[];
+  /**
+   * Learn stories from the wire agencies' own sites as the reader reads them (on by default, said
+   * on the first-run page; lib/agency-sites.ts lists the sites).
+   */
+  learning: boolean;
+  /** At most this many learned stories are kept; past it the oldest and least matched go first (lib/learned.ts). */
+  learnedCap: number;
 }
 
 /**
  * The stored shape's version: 2 added highlight and theme (version 1 held only `panel`), 3
- * disabledSites, 4 userSites. Kept, with the version written beside the value, so that a later
+ * disabledSites, 4 userSites, 5 learning and learnedCap. Kept, with the version written beside the value, so that a later
  * version that renames or re-shapes a field knows what it is reading.
  */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   panel: 'badge',
@@ -43,6 +53,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'auto',
   disabledSites: [],
   userSites: [],
+  learning: true,
+  learnedCap: 5_000,
 });
 
 const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
@@ -52,6 +64,9 @@ const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings
   disabledSites: (v): v is string[] =>
     Array.isArray(v) && v.length <= MAX_SITES && v.every((x) => typeof x === 'string' && x.length <= MAX_SITE_LENGTH),
   userSites: (v): v is string[] => Array.isArray(v) && v.length <= MAX_SITES && v.every(isSiteName),
+  learning: (v): v is boolean => typeof v === 'boolean',
+  learnedCap: (v): v is number =>
+    Number.isInteger(v) && (v as number) >= LEARNED_CAP_MIN && (v as number) <= LEARNED_CAP_MAX,
 };
 
 /**

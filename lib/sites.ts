@@ -1,16 +1,26 @@
 /**
- * News sites the content script runs on by default: the outlets of the seed
- * corpus. Everywhere else it runs only when the reader asks ("Check this page").
+ * Sites the content script runs on by default: the news outlets of the seed
+ * corpus, and the wire agencies' own sites (lib/agency-sites.ts), where
+ * reading an article teaches Wiretrace its story. Everywhere else it runs
+ * only when the reader asks ("Check this page") or adds the site.
  * `*.` also matches the bare domain, so investing.com and all its language
  * editions (uk., de., in., …) are covered.
  */
-export const CONTENT_MATCHES = [
+import { AGENCY_MATCHES } from './agency-sites';
+import { hostIsSite } from './hosts';
+
+export { hostIsSite };
+
+/** The news outlets of the seed corpus. */
+const NEWS_MATCHES = [
   '*://*.cgtn.com/*',
   '*://*.gettotext.com/*',
   '*://*.investing.com/*',
   '*://*.tbsnews.net/*',
   '*://*.voi.id/*',
 ] as const;
+
+export const CONTENT_MATCHES: readonly string[] = [...NEWS_MATCHES, ...AGENCY_MATCHES];
 
 /** Where the bundled index lies inside the built extension. */
 export const INDEX_PATH = '/index.json';
@@ -22,11 +32,6 @@ function siteOf(pattern: string): string {
 
 /** The listed news sites, by name. */
 export const SITES: readonly string[] = CONTENT_MATCHES.map(siteOf);
-
-/** Whether a host is one of a site's (the site itself or a subdomain: uk.investing.com is investing.com). */
-export function hostIsSite(host: string, site: string): boolean {
-  return host === site || host.endsWith(`.${site}`);
-}
 
 /** The longest host name DNS allows. */
 const MAX_HOST_LENGTH = 253;

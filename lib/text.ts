@@ -3,6 +3,8 @@
  * hashing. Pure: no DOM, no browser.
  */
 import { BoundedCache } from './bounded-cache';
+import { abbreviations, spellingFolds, stopwords } from './rules/words/en.json';
+import { alternation, compileFolds, wordsOf } from './words';
 
 /** Curly quotes, primes and guillemets folded to their ASCII forms; dashes to "-"; odd spaces to " ". */
 const FOLD_PATTERN = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032\u2010-\u2015\u2212]/g;
@@ -31,12 +33,7 @@ export function normalizeText(text: string): string {
  * British and American spellings that wire copies swap freely
  * ("defence"/"defense", "neutralise"/"neutralize" in the seed story).
  */
-const SPELLING_FOLDS: ReadonlyArray<[RegExp, string]> = [
-  [/ence$/, 'ense'],
-  [/is(e|ed|es|ing|ation)$/, 'iz$1'],
-  [/our$/, 'or'],
-  [/tre$/, 'ter'],
-];
+const SPELLING_FOLDS = compileFolds(spellingFolds);
 
 /** Keys already computed: news text repeats its words, and the folds below are regex work. */
 const KEY_CACHE = new BoundedCache<string, string>(200_000);
@@ -68,15 +65,7 @@ export function words(text: string): string[] {
 }
 
 /** Function words that carry no content: ignored when comparing reworded text. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a about after all also an and any are as at be been being but by can could did do does ' +
-    'for from had has have he her his how i if in into is it its may more no nor not of on ' +
-    'one or our own she should so some such than that the their them then there these they ' +
-    'this those to too us was we were what when where which while who will with would you ' +
-    'said say says told added'
-  ).split(' '),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set(wordsOf(stopwords));
 
 /** Comparison keys of the content words of a text, in order. */
 export function contentKeys(text: string): string[] {
@@ -112,6 +101,9 @@ export function hashWindows(hashes: readonly number[], n: number): number[] {
   return out;
 }
 
+/** A full stop that ends an initial or an abbreviation ("U.S.", "Jan."), not a sentence. */
+const ABBREVIATION_END = new RegExp(String.raw`(?:\b[A-Z]|\b(?:${alternation(wordsOf(abbreviations))}))\.$`);
+
 /**
  * Sentence split that keeps a closing quote with its sentence and does not
  * break after initials or common abbreviations ("U.S.", "Jan.").
@@ -122,12 +114,7 @@ export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     const prev = out[out.length - 1];
-    if (
-      prev !== undefined &&
-      /(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt))\.$/.test(
-        prev,
-      )
-    ) {
+    if (prev !== undefined && ABBREVIATION_END.test(prev)) {
       out[out.length - 1] = `${prev} ${part}`;
     } else if (part) {
       out.push(part);

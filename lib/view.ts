@@ -2,6 +2,7 @@ import type { Relation, Story, StoryVersion } from './index-schema';
 import type { Credit } from './credits';
 import type { MatchResult, PageResult } from './match';
 import type { QuoteCheck } from './quote-check';
+import { BUNDLED, type StorySource } from './story-source';
 
 /**
  * What the overlay, popup and CLI show for a page: the match without the
@@ -27,6 +28,13 @@ export interface ResultView {
     siblings: StoryVersion[];
     /** Where the page credits the story's agency (empty: it does not name it). */
     credits: Credit[];
+    /** Where the story came from: bundled, an imported file, the reader's reading. */
+    source: StorySource;
+    /**
+     * This page is the story's own (the agency's article the story was learned from): the overlay
+     * says so and lists the copies met elsewhere instead of "other versions".
+     */
+    original: boolean;
   } | null;
   quotes: QuoteCheck[];
 }
@@ -54,9 +62,19 @@ function sameUrl(a: string | null, b: string | null): boolean {
   return strip(a) === strip(b);
 }
 
-export function toView(result: PageResult, pageUrl: string | null, pageCredits: readonly Credit[] = []): ResultView {
+export function toView(
+  result: PageResult,
+  pageUrl: string | null,
+  pageCredits: readonly Credit[] = [],
+  source: StorySource = BUNDLED,
+): ResultView {
   const { match } = result;
   if (!match) return { match: null, quotes: [] };
+  // The story's own page: the agency page it was learned from (or the page the reader added), by
+  // the address of one of its write-throughs. Not so for a bundled story, whose write-throughs
+  // are outlets' verbatim copies (Investing.com ran Reuters' text; it is not Reuters' page).
+  const own = source.kind === 'learned' || source.kind === 'added';
+  const original = own && match.story.versions.some((v) => v.writeThrough !== null && sameUrl(v.url, pageUrl));
   return {
     match: {
       story: summary(match.story, match.version),
@@ -65,6 +83,8 @@ export function toView(result: PageResult, pageUrl: string | null, pageCredits: 
       evidence: match.evidence,
       siblings: match.story.versions.filter((v) => !sameUrl(v.url, pageUrl)),
       credits: pageCredits.filter((c) => c.agency === match.story.agency),
+      source,
+      original,
     },
     quotes: result.quotes,
   };

@@ -3,7 +3,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Article } from '../lib/article';
 import type { CompareView } from '../lib/compare';
 import type { IndexInfo } from '../lib/index-file';
+import type { LearnChange, LearnedKind } from '../lib/learned';
 import type { SearchResult } from '../lib/search';
+import type { StorySource } from '../lib/story-source';
 import type { ResultView } from '../lib/view';
 import type { Settings } from '../lib/settings';
 
@@ -20,13 +22,60 @@ export const CHECK_REQUESTED = 'wiretraceCheck';
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
 
-/** The index in use: the bundled one, or one the reader imported; and why an import could not be used. */
-export interface IndexStatus {
-  source: 'bundled' | 'imported';
-  info: IndexInfo;
-  /** Set when a stored import could not be opened and the bundled index is used instead. */
+/** One source of stories in use: the bundled index, an imported file, the reader's reading, their own additions. */
+export interface SourceStatus {
+  kind: 'bundled' | 'imported' | 'learned' | 'added';
+  /** An import's id, to remove it. */
+  id?: string;
+  /** "bundled with Wiretrace", the imported file's name, "your reading", "added by you". */
+  name: string;
+  stories: number;
+  /** The file's build, size and newest story (bundled and imported); null for the others. */
+  info: IndexInfo | null;
+  /** An import that does not open (left out, the others in use), or damaged learned records dropped. */
   problem?: string;
 }
+
+/** Every source of stories in use. */
+export interface IndexStatus {
+  /** Stories in all sources together. */
+  stories: number;
+  sources: SourceStatus[];
+  /** Set when the imports could not be read at all (the bundled index and learned stories are used). */
+  problem?: string;
+}
+
+/** A learned or added story as the options page lists it. */
+export interface LearnedSummary {
+  id: string;
+  kind: LearnedKind;
+  agency: string;
+  headline: string;
+  /** The story's date, and where and when it was learned. */
+  date: string;
+  source: StorySource;
+  url: string | null;
+  /** Write-throughs of the agency's text known, and copies met elsewhere. */
+  updates: number;
+  copies: number;
+}
+
+export interface LearnedList {
+  /** The stories matching the query, newest first, at most a page of them. */
+  stories: LearnedSummary[];
+  /** How many match the query, and how many there are of each kind. */
+  found: number;
+  learned: number;
+  added: number;
+  /** Their size on disk, about. */
+  bytes: number;
+}
+
+/** What "Add this page to my stories" did, or why it did not. */
+export type AddPageAnswer =
+  | { added: true; headline: string; change: LearnChange; source: StorySource }
+  /** no-article: nothing was extracted; needs-source: say whose text this is (suggestion: the page's site). */
+  | { added: false; reason: 'no-article' | 'needs-source'; suggestion: string };
 
 /**
  * Every answer of every message: the value asked for, or why there is none (the handler failed,
@@ -53,14 +102,22 @@ interface ProtocolMap {
   checkTab(data: { tabId: number }): void;
   /** Popup → background: fuzzy search over the index's stories and quotes. */
   search(data: { query: string }): { results: SearchResult[]; searched: number; total: number };
-  /** Compare page → background: a story of the index in use, set out for comparison. */
-  compare(data: { storyId: string }): CompareView;
+  /** Compare page → background: a story of the index in use, set out for comparison, and where it came from. */
+  compare(data: { storyId: string }): CompareView & { source: StorySource };
   /** Overlay → background: open the compare page of a story in a new tab. */
   openCompare(data: { storyId: string }): void;
-  /** Options → background: which index is in use. */
+  /** Options → background: which sources of stories are in use. */
   indexInfo(): IndexStatus;
-  /** Options → background: an index was imported or removed; load it (or the bundled one) now. */
+  /** Options → background: an index file was imported or removed; open the imports again now. */
   reloadIndex(): IndexStatus;
+  /** Popup → background: make the article of this tab (checked first) a story of the reader's own. */
+  addPage(data: { tabId: number; source: string | null }): AddPageAnswer;
+  /** Options → background: the learned and added stories, searched by words of their headline, agency or site. */
+  learnedList(data: { query: string }): LearnedList;
+  /** Options → background: delete stories by id; answers how many went. */
+  learnedDelete(data: { ids: string[] }): number;
+  /** Options → background: forget every learned story (those added by hand stay); answers how many went. */
+  learnedForget(): number;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -78,6 +135,10 @@ const EVERY_MESSAGE: Record<MessageType, true> = {
   openCompare: true,
   indexInfo: true,
   reloadIndex: true,
+  addPage: true,
+  learnedList: true,
+  learnedDelete: true,
+  learnedForget: true,
 };
 export const MESSAGE_TYPES = /* @__PURE__ */ Object.keys(EVERY_MESSAGE) as MessageType[];
 

@@ -27,10 +27,14 @@ const { values } = parseArgs({
     brute: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
+    // Prints each false match's relation and why: what a threshold change broke.
+    'show-false': { type: 'boolean', default: false },
   },
 });
 if (!values.index || !values.corpus) {
-  console.error('usage: npm run bench:match -- --index FILE --corpus DIR [--pages N --brute N --warmup N --rounds N]');
+  console.error(
+    'usage: npm run bench:match -- --index FILE --corpus DIR [--pages N --brute N --warmup N --rounds N --show-false]',
+  );
   process.exit(2);
 }
 
@@ -114,8 +118,10 @@ for (let r = 0; r < Number(values.rounds); r++) {
     if (r > 0) continue;
     const got = result.match?.story.id ?? null;
     if (got === page.story) right++;
-    else if (page.story === null) falseMatches++;
-    else missed[page.kind] = (missed[page.kind] ?? 0) + 1;
+    else if (page.story === null) {
+      falseMatches++;
+      if (values['show-false']) console.log(`false match: ${result.match?.relation}: ${result.match?.evidence.why}`);
+    } else missed[page.kind] = (missed[page.kind] ?? 0) + 1;
   }
   rounds.push(round);
 }

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Credit } from '../lib/credits';
 import { openIndexFile } from '../lib/index-file';
+import type { Lexicon } from '../lib/lexicon';
 import { matchArticle } from '../lib/match';
 import type { MatchIndex } from '../lib/match-index';
 import { creditSentence, FIDELITY_LABELS, originLine, relationLine, speakerLabel, URL_UNKNOWN } from '../lib/labels';
@@ -15,6 +16,7 @@ import type { Relation } from '../lib/index-schema';
 import type { Fidelity } from '../lib/quote-check';
 import { toView, type ResultView } from '../lib/view';
 import type { Article } from '../lib/article';
+import { readLexicons } from './lexicon-files';
 import { extractFile } from './node-dom';
 
 export interface CheckOutput {
@@ -51,12 +53,17 @@ export interface CheckOutput {
   view?: ResultView;
 }
 
-export function checkFile(file: string, content: string, index: MatchIndex): CheckOutput {
+export function checkFile(
+  file: string,
+  content: string,
+  index: MatchIndex,
+  lexicons: ReadonlyMap<string, Lexicon> = new Map(),
+): CheckOutput {
   const name = file.replace(/\.gz$/, '');
   const extracted = extractFile(name, content, { skipDetect: true });
   if (!extracted.ok) return { file, article: null, error: extracted.reason, match: null, credits: [], quotes: [] };
   const article: Article = extracted.article;
-  const view = toView(matchArticle(index, article), article.canonicalUrl, article.credits);
+  const view = toView(matchArticle(index, article, { lexicons }), article.canonicalUrl, article.credits);
   return {
     file,
     article: { title: article.title, body: article.blocks.map((b) => b.text) },
@@ -112,16 +119,32 @@ export function readable(out: CheckOutput): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, index: { type: 'string', default: 'assets/index.json' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      index: { type: 'string', default: 'assets/index.json' },
+      // Every <lang>-en.tsv in DIR: pages in those languages are read through them (translations).
+      lexicons: { type: 'string' },
+    },
   });
   if (positionals.length === 0) {
-    console.error('usage: npm run check -- [--json] [--index FILE] FILE...');
+    console.error('usage: npm run check -- [--json] [--index FILE] [--lexicons DIR] FILE...');
     process.exit(2);
   }
-  const { index } = openIndexFile(readFileSync(values.index!));
+  /** A reader's mistake (a missing file, a broken index or word list) is a sentence, never a stack trace. */
+  const orExit = <T>(what: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      console.error(`check: ${what}: ${reason}`);
+      process.exit(1);
+    }
+  };
+  const { index } = orExit(`the index ${values.index}`, () => openIndexFile(readFileSync(values.index!)));
+  const lexicons = orExit(`the word lists in ${values.lexicons}`, () => readLexicons(values.lexicons));
   const results = positionals.map((file) => {
-    const bytes = readFileSync(file);
-    return checkFile(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), index);
+    const bytes = orExit(file, () => readFileSync(file));
+    return checkFile(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), index, lexicons);
   });
   console.log(values.json ? JSON.stringify(results, null, 2) : results.map(readable).join('\n\n'));
 }

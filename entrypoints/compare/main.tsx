@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CompareView } from '../../lib/compare';
+import type { StorySource } from '../../lib/story-source';
 import { ComparePage } from '../../components/ComparePage';
 import { sendMessage, type Answer } from '../../messaging/protocol';
 import '../../components/page.css';
@@ -10,13 +11,13 @@ import '../../components/diff.css';
 /** The compare page of the story named in the address (?story=ID), as the background builds it. */
 function Compare() {
   const storyId = new URLSearchParams(location.search).get('story') ?? '';
-  const [answer, setAnswer] = useState<Answer<CompareView> | null>(null);
+  const [answer, setAnswer] = useState<Answer<CompareView & { source: StorySource }> | null>(null);
   useEffect(() => {
     void sendMessage('compare', { storyId }).then(setAnswer);
   }, [storyId]);
   if (!answer) return <p>Loading…</p>;
   if (!answer.ok) return <p role="alert">{answer.error}</p>;
-  return <ComparePage view={answer.value} />;
+  return <ComparePage view={answer.value} source={answer.value.source} />;
 }
 
 render(<Compare />, document.getElementById('app')!);

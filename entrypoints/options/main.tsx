@@ -1,92 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { openIndexFile } from '../../lib/index-file';
 import { CHECK_THIS_PAGE, HIGHLIGHT_WIRE_TEXT } from '../../lib/labels';
 import { repairSettings, withSite, type Settings, type Theme } from '../../lib/settings';
 import { siteFromInput, sitePattern, SITES } from '../../lib/sites';
 import { browser } from 'wxt/browser';
-import { sendMessage, valueOf, type IndexStatus } from '../../messaging/protocol';
-import { clearImportedIndex, saveImportedIndex } from '../../utils/index-store';
 import { loadSettings, settingsItem, updateSettings, type SettingsChange } from '../../utils/settings';
+import { LearnedStories, LearningSettings } from './learned';
+import { StorySources } from './sources';
 import '../../components/page.css';
-
-/** Largest index file accepted for import: well past 100,000 stories in the compact build. */
-const MAX_IMPORT_BYTES = 512 * 2 ** 20;
-
-function describeIndex(status: IndexStatus): string {
-  const { info } = status;
-  const stories = `${info.stories.toLocaleString('en')} ${info.stories === 1 ? 'story' : 'stories'}`;
-  const size =
-    info.bytes < 2 ** 20 ? `${(info.bytes / 1024).toFixed(1)} KB` : `${(info.bytes / 2 ** 20).toFixed(1)} MB`;
-  const source = status.source === 'bundled' ? 'the index bundled with Wiretrace' : 'your imported index';
-  const newest = info.newestStory ? `, newest story ${info.newestStory}` : '';
-  return `Using ${source}: ${stories}${newest}, ${info.build} build, ${size}.`;
-}
-
-/**
- * The index in use and the import of the reader's own index file. A file is
- * opened and checked here before it is stored; a bad one is explained and
- * the index in use stays as it was.
- */
-function IndexSection() {
-  const [status, setStatus] = useState<IndexStatus | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    void sendMessage('indexInfo', undefined).then((answer) => answer.ok && setStatus(answer.value));
-  }, []);
-
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      if (file.size > MAX_IMPORT_BYTES)
-        throw new Error(`The file is ${(file.size / 2 ** 20).toFixed(0)} MB; the limit is 512 MB.`);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const opened = openIndexFile(bytes);
-      if (opened.info.stories > 0) opened.index.story(0);
-      await saveImportedIndex(bytes);
-      setStatus(valueOf(await sendMessage('reloadIndex', undefined)));
-      setMessage({ kind: 'ok', text: `Imported ${file.name}.` });
-    } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: `${file.name} was not imported: ${(error as Error).message} The index in use is unchanged.`,
-      });
-    }
-  };
-
-  const useBundled = async () => {
-    await clearImportedIndex();
-    setStatus(valueOf(await sendMessage('reloadIndex', undefined)));
-    setMessage({ kind: 'ok', text: 'Back to the bundled index.' });
-  };
-
-  return (
-    <fieldset class="index">
-      <legend>Story index</legend>
-      <p class="index-info">{status ? describeIndex(status) : 'Loading…'}</p>
-      {status?.problem && <p class="index-problem">Your imported index could not be opened ({status.problem}).</p>}
-      <label>
-        Import an index file (.json full build or .wtix compact build)
-        <input
-          type="file"
-          accept=".json,.wtix,application/json,application/octet-stream"
-          onChange={(e) => void importFile(e.currentTarget.files?.[0])}
-        />
-      </label>
-      {status?.source === 'imported' && (
-        <button type="button" onClick={() => void useBundled()}>
-          Use the bundled index
-        </button>
-      )}
-      {message && (
-        <p class={`index-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 /**
  * The reader's own news sites. Adding one asks the browser for that one
@@ -170,6 +91,8 @@ function UserSites({ settings, save }: { settings: Settings; save: (change: Sett
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  /** Goes up when the reader's stories change, so the list of sources shows their new count. */
+  const [storiesChanged, setStoriesChanged] = useState(0);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -264,8 +187,10 @@ function Options() {
           </label>
         ))}
       </fieldset>
+      <LearningSettings settings={settings} save={save} />
       {saved && <p role="status">Saved.</p>}
-      <IndexSection />
+      <LearnedStories onChange={() => setStoriesChanged((n) => n + 1)} />
+      <StorySources refresh={storiesChanged} />
     </main>
   );
 }

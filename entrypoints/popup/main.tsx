@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CHECK_THIS_PAGE, relationLine, speakerLabel } from '../../lib/labels';
+import { CHECK_THIS_PAGE, relationLine, sourceLabel, speakerLabel } from '../../lib/labels';
 import type { SearchResult } from '../../lib/search';
 import { sendMessage, type TabStatus } from '../../messaging/protocol';
+import { AddPage } from './add-page';
 import '../../components/page.css';
 
 /** How long "Check this page" waits for the page's result, and how often it asks. */
@@ -28,13 +29,14 @@ function Popup() {
     });
   }, []);
 
-  const check = async () => {
-    if (tabId === null) return;
+  /** Runs the pipeline in the tab and waits for its result; false (with a note said) when there is none. */
+  const check = async (): Promise<boolean> => {
+    if (tabId === null) return false;
     setNote('Checking…');
     const answer = await sendMessage('checkTab', { tabId });
     if (!answer.ok) {
       setNote(`This page cannot be checked: ${answer.error}`);
-      return;
+      return false;
     }
     // The content script reports to the background when it has a result; a page with no article never does.
     for (let waited = 0; waited < CHECK_WAIT_MS; waited += CHECK_POLL_MS) {
@@ -43,10 +45,11 @@ function Popup() {
       if (next.ok && next.value.state === 'checked') {
         setStatus(next.value);
         setNote('');
-        return;
+        return true;
       }
     }
     setNote('No news article found on this page to check.');
+    return false;
   };
 
   const line =
@@ -55,8 +58,10 @@ function Popup() {
       : status.state === 'unchecked'
         ? 'This page has not been checked.'
         : status.result.match
-          ? `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${relationLine(status.result.match.relation)})`
-          : 'No wire story from the index found on this page.';
+          ? status.result.match.original
+            ? `${status.result.match.story.agency}: "${status.result.match.story.headline}", the original (${sourceLabel(status.result.match.source)})`
+            : `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${relationLine(status.result.match.relation)}; ${sourceLabel(status.result.match.source)})`
+          : 'No wire story from your stories found on this page.';
 
   return (
     <main class="popup">
@@ -68,6 +73,7 @@ function Popup() {
         {CHECK_THIS_PAGE}
       </button>
       {note && <p class="note">{note}</p>}
+      {tabId !== null && <AddPage tabId={tabId} checked={status?.state === 'checked'} check={check} />}
       <Search />
     </main>
   );

@@ -52,6 +52,62 @@ document.addEventListener('click', async (event) => {
   return html.replace('<body>', `<body>\n${router}`);
 }
 
+export interface FixtureServer {
+  port: number;
+  /** Every request that reached the server, as host + path (a CONNECT as host:port). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The loopback server of the fixture pages, under the hostnames and paths the content script
+ * matches. It answers a browser that resolves every name to it (Chromium) as well as one that
+ * uses it as its HTTP proxy (Firefox: the request line then carries the whole URL); an HTTPS
+ * tunnel asked of it as a proxy is recorded and refused.
+ */
+export async function startFixtureServer(
+  /** More pages to serve, host + path → HTML. */
+  extraPages: Record<string, string> = {},
+): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'unknown'}`);
+    const key = `${url.hostname}${url.pathname}${url.search}`;
+    requests.push(key);
+    if (extraPages[key] !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extraPages[key]);
+      return;
+    }
+    const fixture = ROUTES[key];
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (key === SPA_START) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(spaPage());
+      return;
+    }
+    if (!fixture) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(join('tests/fixtures/pages', fixture, 'source.html')));
+  });
+  server.on('connect', (req, socket) => {
+    requests.push(req.url ?? '');
+    socket.destroy();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
 export interface Harness {
   context: BrowserContext;
   /** Every request that reached the loopback server, as host + path. */
@@ -77,34 +133,7 @@ export async function startHarness(
   /** More pages to serve, host + path → HTML. */
   extraPages: Record<string, string> = {},
 ): Promise<Harness> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const key = `${req.headers.host?.replace(/:\d+$/, '')}${req.url}`;
-    requests.push(key);
-    if (extraPages[key] !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(extraPages[key]);
-      return;
-    }
-    const fixture = ROUTES[key];
-    if (req.url === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    if (key === SPA_START) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(spaPage());
-      return;
-    }
-    if (!fixture) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(readFileSync(join('tests/fixtures/pages', fixture, 'source.html')));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
+  const server = await startFixtureServer(extraPages);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wiretrace-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -112,7 +141,7 @@ export async function startHarness(
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -127,11 +156,11 @@ export async function startHarness(
   );
   return {
     context,
-    requests,
+    requests: server.requests,
     browserRequests,
     async close() {
       await context.close();
-      await new Promise((done) => server.close(done));
+      await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

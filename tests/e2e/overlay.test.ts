@@ -285,7 +285,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
   it('refuses a corrupt and a future-version index file, explains why, and keeps matching with the index in use', async () => {
     const options = await openExtensionPage('options.html');
     const info = options.locator('.index-info');
-    await info.filter({ hasText: 'bundled' }).waitFor({ timeout: 10_000 });
+    await info.filter({ hasText: 'Matching against' }).waitFor({ timeout: 10_000 });
     const before = await info.textContent();
     expect(before).toContain('1 story');
 
@@ -309,14 +309,14 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
-  it('imports a compact index, matches with it, and goes back to the bundled index', async () => {
+  it('imports a compact index, matches with it, and removes it again', async () => {
     const options = await openExtensionPage('options.html');
     const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
     await options
       .getByLabel(/Import an index file/)
       .setInputFiles({ name: 'mine.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(compact) });
     await options
-      .locator('.index-info', { hasText: 'your imported index: 1 story, newest story 2022-01-12, compact build' })
+      .locator('.sources li', { hasText: 'imported: mine.wtix: 1 story, newest story 2022-01-12, compact build' })
       .waitFor({ timeout: 10_000 });
 
     const page = await open(ARTICLE);
@@ -325,8 +325,8 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     );
     await page.close();
 
-    await options.getByRole('button', { name: 'Use the bundled index' }).click();
-    await options.locator('.index-info', { hasText: 'the index bundled with Wiretrace' }).waitFor({ timeout: 10_000 });
+    await options.getByRole('button', { name: 'Remove mine.wtix' }).click();
+    await options.locator('.sources li.imported').waitFor({ state: 'detached', timeout: 10_000 });
     await options.close();
   });
 
@@ -455,7 +455,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
         const page = await openExtensionPage(`${name}.html`);
         await page.emulateMedia({ colorScheme });
         await page.locator('main').waitFor();
-        if (name === 'options') await page.locator('.index-info', { hasText: 'Using' }).waitFor();
+        if (name === 'options') await page.locator('.index-info', { hasText: 'Matching against' }).waitFor();
         backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`), fullPage: true });
         await page.close();

@@ -4,92 +4,16 @@
  * root, production build); the extension survives its service worker being
  * stopped and leaves open pages clean when it is reloaded (an update).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, ensureBuilt, extensionId, PRODUCTION_DIR, startHarness, type Harness } from './harness';
+import { BUSY_MS, HOSTILE_QUOTE, hostilePages, LONG_TASK_PROBE } from './hostile-pages';
 
 const ARTICLE_PATH =
   'uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408';
 const TBS_PATH = 'www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629';
-const ARTICLE_HTML = readFileSync(join('tests/fixtures/pages/investing-article/source.html'), 'utf8');
-
-/** Records, before any page script runs, the longest main-thread task after the load event (ours included). */
-const LONG_TASK_PROBE = `<script>
-window.__longestAfterLoad = 0;
-new PerformanceObserver((list) => {
-  const loaded = performance.getEntriesByType('navigation')[0]?.loadEventEnd || Infinity;
-  for (const e of list.getEntries()) if (e.startTime >= loaded) window.__longestAfterLoad = Math.max(window.__longestAfterLoad, e.duration);
-}).observe({ type: 'longtask', buffered: true });
-</script>`;
-
-function variant(head: string, body = '', replace: [string, string][] = []): string {
-  let html = ARTICLE_HTML.replace('<head>', `<head>\n${LONG_TASK_PROBE}\n${head}`).replace(
-    '</body>',
-    `${body}\n</body>`,
-  );
-  for (const [from, to] of replace) {
-    if (!html.includes(from)) throw new Error(`fixture text not found: ${from}`);
-    html = html.replace(from, to);
-  }
-  return html;
-}
-
-/** Markup the page shows as text; if we ever rendered it as HTML it would set window.__pwned. */
-const HOSTILE_QUOTE = '<img src=x onerror=window.__pwned=1>';
-const HOSTILE_TITLE = '<script>window.__pwned=2</script>';
-
-const HOSTILE: Record<string, string> = {
-  'uk.investing.com/news/hostile/markup': variant('', '', [
-    [
-      'There is a real risk for new armed conflict',
-      `There is a real risk ${HOSTILE_QUOTE.replace(/</g, '&lt;').replace(/>/g, '&gt;')} for new armed conflict`,
-    ],
-    // Inert in the live page (scripting is on, so <noscript> holds text); Readability unwraps such
-    // images in its copy, where the handler would run if the copy were a live document.
-    [
-      '<p>&quot;There are significant differences',
-      '<noscript><img src="x" onerror="window.__pwned=3"></noscript>\n<p>&quot;There are significant differences',
-    ],
-    [
-      '<h1 class="articleHeader">NATO offers',
-      `<h1 class="articleHeader">${HOSTILE_TITLE.replace(/</g, '&lt;').replace(/>/g, '&gt;')} NATO offers`,
-    ],
-  ]),
-  // The page's own globals are not ours: content scripts run in their own world.
-  'uk.investing.com/news/hostile/poisoned': variant(`<script>
-for (const name of ['map', 'filter', 'forEach', 'reduce', 'some', 'every', 'push', 'join', 'slice', 'sort', 'includes'])
-  Array.prototype[name] = function () { throw new Error('poisoned Array.prototype.' + name); };
-JSON.parse = () => { throw new Error('poisoned JSON.parse'); };
-JSON.stringify = () => '{"poisoned":true}';
-String.prototype.replace = () => 'poisoned';
-Object.defineProperty(Node.prototype, 'textContent', { get() { return 'poisoned'; } });
-window.Promise = function () { throw new Error('poisoned Promise'); };
-</script>`),
-  'uk.investing.com/news/hostile/remover': variant(`<script>
-window.__removed = 0;
-new MutationObserver(() => document.querySelectorAll('wiretrace-overlay').forEach((e) => { e.remove(); window.__removed++; }))
-  .observe(document.documentElement, { childList: true, subtree: true });
-</script>`),
-  'uk.investing.com/news/hostile/huge-dom': variant(
-    '',
-    `<aside id="comments">${'<div><span>comment</span></div>'.repeat(50_000)}</aside>`,
-  ),
-  'uk.investing.com/news/hostile/huge-text': variant('', `<div id="dump">${'lorem ipsum '.repeat(440_000)}</div>`),
-  'uk.investing.com/news/hostile/mutating': variant(`<script>
-addEventListener('DOMContentLoaded', () => {
-  const ticker = document.body.appendChild(document.createElement('div'));
-  setInterval(() => { ticker.textContent = String(Math.random()); }, 4);
-});
-</script>`),
-};
-/** A page that blocks its own main thread once after load: shows that the long-task probe works. */
-const BUSY_MS = 600;
-HOSTILE['uk.investing.com/news/hostile/busy'] = variant(`<script>
-addEventListener('load', () => setTimeout(() => { const end = performance.now() + ${BUSY_MS}; while (performance.now() < end); }, 50));
-</script>`);
-HOSTILE['uk.investing.com/news/hostile/mutating-next'] = HOSTILE['uk.investing.com/news/hostile/mutating']!;
+const HOSTILE = hostilePages(LONG_TASK_PROBE);
 
 /** The longest the extension may block the page's main thread after load on a hostile page. */
 const LONGEST_TASK_MS = 1_500;

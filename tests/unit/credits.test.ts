@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, MetaLine } from '../../lib/article';
 import { AGENCIES, findCredits } from '../../lib/credits';
+import creditPhrases from '../../lib/rules/credit-phrases.json';
 import { creditSentence } from '../../lib/labels';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
@@ -142,5 +143,40 @@ describe('the credit finding in neutral words', () => {
     ],
   ] as const)('%j', (credits, sentence) => {
     expect(creditSentence('Reuters', credits)).toBe(sentence);
+  });
+});
+
+describe('credits in other languages and scripts', () => {
+  const abroad = AGENCIES.flatMap((agency) =>
+    (agency.abroad ?? []).map(
+      (a) => [agency.name, a.language, a.name, (a as { example?: string }).example ?? ''] as const,
+    ),
+  );
+
+  it.each(abroad)('finds %s as %s "%s" in its example', (agency, _language, _name, example) => {
+    const credits = findCredits({ byline: null, blocks: [p(example), ...FILLER], meta: [] });
+    expect(credits.map((c) => c.agency)).toContain(agency);
+    expect(credits.find((c) => c.agency === agency)?.place).toMatch(/^(dateline|sentence)$/);
+  });
+
+  it.each(
+    Object.entries(creditPhrases).flatMap(([language, list]) =>
+      list.map((e) => [language, e.phrase, e.example] as const),
+    ),
+  )('in %s, "%s" credits the agency inside a sentence', (_language, _phrase, example) => {
+    const places = findCredits({ byline: null, blocks: [p(example), ...FILLER], meta: [] }).map((c) => c.place);
+    expect(places.some((place) => place === 'sentence' || place === 'dateline')).toBe(true);
+  });
+
+  it('does not take a word that merely contains a name for a credit', () => {
+    expect(findCredits({ byline: null, blocks: [p('Die Firma APPLE meldet Gewinne.')], meta: [] })).toEqual([]);
+  });
+
+  it("keeps each agency's other names sorted by language with no duplicates", () => {
+    for (const agency of AGENCIES) {
+      const keys = (agency.abroad ?? []).map((a) => `${a.language}:${a.name}`);
+      expect(keys).toEqual([...keys].sort());
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 });

@@ -40,7 +40,13 @@ const FIXTURE_PAGES = ['investing-article', 'tbs-article', 'gettotext-article', 
 );
 
 /** Every fidelity, so a new one without a label fails here (and in tsc). */
-const FIDELITIES: Record<Fidelity, true> = { exact: true, minor: true, altered: true, unmatched: true };
+const FIDELITIES: Record<Fidelity, true> = {
+  exact: true,
+  minor: true,
+  altered: true,
+  translated: true,
+  unmatched: true,
+};
 
 /** The credit finding for one credit at each place: a place without words would print "undefined". */
 const CREDIT_SENTENCES: Record<CreditPlace, { text: string; sentence: string }> = {

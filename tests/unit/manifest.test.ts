@@ -1,13 +1,15 @@
 /**
  * The built manifests, checked so that a change cannot widen what Wiretrace
  * may touch without this test being edited too: content scripts only on the
- * listed news sites, no access to every site, the one-click check through
+ * listed news sites and the wire agencies' own sites (where reading teaches
+ * it stories), no access to every site, the one-click check through
  * activeTab + scripting.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AGENCY_MATCHES } from '../../lib/agency-sites';
 import { CONTENT_MATCHES } from '../../lib/sites';
 
 type Manifest = Record<string, unknown> & {
@@ -28,6 +30,14 @@ function manifestOf(target: 'chrome-mv3' | 'firefox-mv2'): Manifest {
 }
 
 const SITES = [...CONTENT_MATCHES].sort();
+/** The five news outlets of the seed corpus; the rest of the list is the agency sites. */
+const NEWS_SITES = [
+  '*://*.cgtn.com/*',
+  '*://*.gettotext.com/*',
+  '*://*.investing.com/*',
+  '*://*.tbsnews.net/*',
+  '*://*.voi.id/*',
+];
 /** Patterns that would reach every site. */
 const EVERY_SITE = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
 /** API permissions the extension may hold; anything else fails here until it is argued for. */
@@ -40,8 +50,10 @@ describe('Chrome manifest (MV3)', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(API_PERMISSIONS);
   });
 
-  it('has host access only to the listed news sites', () => {
+  it('has host access only to the listed news sites and the agency sites', () => {
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual(SITES);
+    expect(SITES).toEqual([...NEWS_SITES, ...AGENCY_MATCHES].sort());
+    expect(AGENCY_MATCHES).toHaveLength(15);
     for (const pattern of EVERY_SITE) expect(manifest.host_permissions).not.toContain(pattern);
   });
 

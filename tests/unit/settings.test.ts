@@ -12,7 +12,7 @@ describe('settings', () => {
     [{ panel: 42, unknown: true }, DEFAULT_SETTINGS],
     [
       { panel: 'open', highlight: 'yes', theme: 'dark', disabledSites: ['voi.id'] },
-      { panel: 'open', highlight: false, theme: 'dark', disabledSites: ['voi.id'], userSites: [] },
+      { ...DEFAULT_SETTINGS, panel: 'open', highlight: false, theme: 'dark', disabledSites: ['voi.id'] },
     ],
     [{ disabledSites: [7, 'x'] }, DEFAULT_SETTINGS],
     // The reader's own sites are repaired entry by entry: each stands for a permission they granted.
@@ -21,11 +21,19 @@ describe('settings', () => {
       { ...DEFAULT_SETTINGS, userSites: ['example.com', 'news.example.net'] },
     ],
     [{ userSites: 'example.com' }, DEFAULT_SETTINGS],
+    // Learning is on unless the reader turned it off; a cap out of bounds is reset, not trusted.
+    [
+      { learning: false, learnedCap: 800 },
+      { ...DEFAULT_SETTINGS, learning: false, learnedCap: 800 },
+    ],
+    [{ learning: 'no', learnedCap: 10 ** 9 }, DEFAULT_SETTINGS],
+    [{ learnedCap: 12.5 }, DEFAULT_SETTINGS],
   ])('repairs %j field by field', (stored, expected) => {
     expect(repairSettings(stored)).toEqual(expected);
   });
 
-  // Each version so far only added fields (2: highlight and theme, 3: disabledSites, 4: userSites):
+  // Each version so far only added fields (2: highlight and theme, 3: disabledSites, 4: userSites,
+  // 5: learning and learnedCap):
   // a record stored by any of them loads with the reader's choices kept and the new fields at their defaults.
   it.each([
     [1, { panel: 'open' }, { ...DEFAULT_SETTINGS, panel: 'open' }],
@@ -38,6 +46,11 @@ describe('settings', () => {
       3,
       { panel: 'badge', highlight: true, theme: 'light', disabledSites: ['voi.id'] },
       { ...DEFAULT_SETTINGS, highlight: true, theme: 'light', disabledSites: ['voi.id'] },
+    ],
+    [
+      4,
+      { panel: 'badge', highlight: false, theme: 'auto', disabledSites: [], userSites: ['example.com'] },
+      { ...DEFAULT_SETTINGS, userSites: ['example.com'], learning: true },
     ],
   ])('loads a version %i record with what the reader chose', async (version, stored, expected) => {
     fakeBrowser.reset();

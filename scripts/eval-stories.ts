@@ -1,0 +1,36 @@
+/**
+ * The per-story table the team runs before any threshold changes:
+ *   npm run eval:stories [-- --set ../shared/stories-dev] [--pages] [--lexicons DIR]
+ * Prints right answers per story and per kind of page, every false copy
+ * claim, and with --pages each page's answer beside its label.
+ */
+import { parseArgs } from 'node:util';
+import { readLexicons } from './lexicon-files';
+import { evaluateStories, outcomeTable, pageKind } from './story-eval';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: '../shared/stories-dev' },
+    pages: { type: 'boolean', default: false },
+    lexicons: { type: 'string' },
+  },
+});
+const outcomes = evaluateStories(values.set, 'corpus', readLexicons(values.lexicons));
+if (values.pages) {
+  for (const o of outcomes) {
+    const got = o.relation ? `${o.relation} ${o.story}` : 'none';
+    const mark = o.falseCopy ? 'FALSE COPY' : o.right ? 'ok' : 'missed';
+    console.log(`${o.label.file} ${pageKind(o.label).padEnd(26)} ${mark.padEnd(10)} ${got}  ${o.why}`);
+  }
+  console.log('');
+}
+console.log(outcomeTable(outcomes));
+const english = outcomes.filter((o) => o.label.label === 'copy' && o.label.language === 'en');
+const reports = outcomes.filter((o) => o.label.label === 'same-event');
+const falseCopies = outcomes.filter((o) => o.falseCopy).length;
+console.log(
+  `\nEnglish copies found: ${english.filter((o) => o.right).length}/${english.length}; ` +
+    `same-event reports: ${reports.filter((o) => o.right).length}/${reports.length}; ` +
+    `related stories with no match: ${outcomes.filter((o) => o.label.label === 'related-negative' && o.right).length}/` +
+    `${outcomes.filter((o) => o.label.label === 'related-negative').length}; false copy claims: ${falseCopies}`,
+);

@@ -1,0 +1,25 @@
+/**
+ * Translations recognised, per language, with and without word lists:
+ *   npm run eval:translations [-- --ntrex ../shared/ntrex/docs --lexicons ../shared/lexicons]
+ */
+import { parseArgs } from 'node:util';
+import { readLexicons } from './lexicon-files';
+import { evaluateTranslations } from './ntrex-eval';
+
+const { values } = parseArgs({
+  options: {
+    ntrex: { type: 'string', default: '../shared/ntrex/docs' },
+    lexicons: { type: 'string', default: '../shared/lexicons' },
+  },
+});
+for (const [label, lexicons] of [
+  ['without word lists (names and numbers only)', new Map()],
+  ['with word lists', readLexicons(values.lexicons)],
+] as const) {
+  const { english, languages } = evaluateTranslations(values.ntrex, lexicons);
+  console.log(`${label}: English originals matched to themselves ${english.own}/${english.documents}`);
+  for (const l of languages)
+    console.log(
+      `  ${l.language}: own original ${l.own}/${l.documents} (${Math.round((100 * l.own) / l.documents)}%), another document ${l.other}, p50 ${l.p50.toFixed(2)} ms`,
+    );
+}

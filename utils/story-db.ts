@@ -1,0 +1,110 @@
+/**
+ * The one story store on the device: IndexedDB of the extension's origin,
+ * shared by the background and the options page, through `idb` (a small,
+ * typed promise wrapper over IndexedDB: version upgrades, transactions and
+ * cursors without hand-written request callbacks). Two stores:
+ *
+ * - `imports`: each index file the reader imported, by id, with its name and
+ *   bytes (stored only after lib/index-file opened and checked them);
+ * - `learned`: one record per learned or added story (lib/learned.ts), read
+ *   back through checkRecord, since a record may be damaged on disk.
+ *
+ * Version 1 held a single import under `index/imported`; opening version 2
+ * moves it into `imports`, so a reader's import survives the update.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { LearnedRecord } from '../lib/learned';
+
+const DB_NAME = 'wiretrace';
+const DB_VERSION = 2;
+/** Version 1's store and key for its one import. */
+const V1_STORE = 'index';
+const V1_KEY = 'imported';
+/** The name a version 1 import is listed under (its file name was not kept). */
+const V1_IMPORT_NAME = 'imported index';
+
+export interface StoredImport {
+  id: string;
+  /** The file's name, as the reader chose it ("class-week-3.json"): what the screens call it. */
+  name: string;
+  addedAt: number;
+  bytes: Uint8Array;
+}
+
+interface StoryDb extends DBSchema {
+  index: { key: string; value: Uint8Array | ArrayBuffer };
+  imports: { key: string; value: StoredImport };
+  /** Values are checked on read (lib/learned checkRecord): whatever is on disk is `unknown` until then. */
+  learned: { key: string; value: LearnedRecord };
+}
+
+let opening: Promise<IDBPDatabase<StoryDb>> | null = null;
+
+/** The database, opened once per page or worker and shared by every call. */
+function database(): Promise<IDBPDatabase<StoryDb>> {
+  opening ??= openDB<StoryDb>(DB_NAME, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
+      const imports = db.createObjectStore('imports', { keyPath: 'id' });
+      db.createObjectStore('learned', { keyPath: 'id' });
+      if (oldVersion < 1) return;
+      const old = transaction.objectStore(V1_STORE);
+      const value = await old.get(V1_KEY);
+      if (value) {
+        const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+        await imports.put({
+          id: `import-${Date.now().toString(36)}`,
+          name: V1_IMPORT_NAME,
+          addedAt: Date.now(),
+          bytes,
+        });
+      }
+      await old.delete(V1_KEY);
+    },
+    // Another page upgrading the database (an update of the extension): let it, and open afresh next time.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      opening = null;
+    },
+    terminated() {
+      opening = null;
+    },
+  });
+  return opening;
+}
+
+export async function listImports(): Promise<StoredImport[]> {
+  const all = await (await database()).getAll('imports');
+  return all.sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function addImport(name: string, bytes: Uint8Array): Promise<string> {
+  const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  await (await database()).put('imports', { id, name, addedAt: Date.now(), bytes });
+  return id;
+}
+
+export async function removeImport(id: string): Promise<void> {
+  await (await database()).delete('imports', id);
+}
+
+/** Every learned record as stored, with its key, unchecked (a damaged one is the caller's to drop and report). */
+export async function allLearned(): Promise<Array<{ key: string; value: unknown }>> {
+  const tx = (await database()).transaction('learned', 'readonly');
+  // Keys and values in one transaction come in the same (key) order.
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+  return keys.map((key, i) => ({ key, value: values[i] }));
+}
+
+export async function putLearned(record: LearnedRecord): Promise<void> {
+  await (await database()).put('learned', record);
+}
+
+/** Deletes records by key, in one transaction. */
+export async function deleteLearned(keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const tx = (await database()).transaction('learned', 'readwrite');
+  await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+}
+
+/** The learned records as the store in utils/learned-store.ts uses them. */
+export const learnedRecords = { all: allLearned, put: putLearned, delete: deleteLearned };
