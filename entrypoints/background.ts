@@ -4,7 +4,7 @@ import type { Article } from '../lib/article';
 import { compareStory } from '../lib/compare';
 import { INDEX_PATH } from '../lib/sites';
 import { answerMessages, type TabStatus } from '../messaging/protocol';
-import { injectForCheck } from '../utils/content-script';
+import { injectForCheck, injectOverlay } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
 import { openLearnedStore } from '../utils/learned-store';
 import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
@@ -42,6 +42,10 @@ export default defineBackground(() => {
       return result;
     },
     settings: () => loadSettings(),
+    async loadOverlay(_, sender) {
+      if (sender.tab?.id === undefined) throw new Error('only a page can show the overlay');
+      await injectOverlay(sender.tab.id, sender.frameId ?? 0);
+    },
     tabStatus: ({ tabId }) => statuses.get(tabId) ?? { state: 'unchecked' },
     async checkTab({ tabId }) {
       // A fresh check: the popup waits for this tab's new result, not an earlier one.

@@ -96,6 +96,11 @@ interface ProtocolMap {
    * script carries no storage code: it is parsed on every page of the listed sites).
    */
   settings(): Settings;
+  /**
+   * Content script → background: put the overlay's code into the sender's frame (utils/overlay-ui.ts: loaded only
+   * when a page has something to show).
+   */
+  loadOverlay(): void;
   /** Popup → background: what is known about a tab. */
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
@@ -128,6 +133,7 @@ type Value<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 const EVERY_MESSAGE: Record<MessageType, true> = {
   match: true,
   settings: true,
+  loadOverlay: true,
   tabStatus: true,
   checkTab: true,
   search: true,

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CHECK_REQUESTED } from '../messaging/protocol';
+import { OVERLAY_SCRIPT_FILE } from './overlay-ui';
 
 /**
  * The content script as built (WXT names it after entrypoints/content.tsx). From the extension's
@@ -27,4 +28,9 @@ function markCheckRequested(flag: string): void {
 export async function injectForCheck(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, func: markCheckRequested, args: [CHECK_REQUESTED] });
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/** Puts the overlay's code into the frame whose content script found something to show. */
+export async function injectOverlay(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE] });
 }
