@@ -87,7 +87,7 @@ try {
   await options
     .getByLabel(/Import an index file/)
     .setInputFiles({ name: 'bench.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(index) });
-  await options.locator('.index-info', { hasText: 'your imported index' }).waitFor({ timeout: 30_000 });
+  await options.locator('.sources li', { hasText: 'imported: bench.wtix' }).waitFor({ timeout: 30_000 });
   await options.close();
 
   const ready: number[] = [];
