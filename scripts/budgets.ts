@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeCompactIndex } from '../lib/index-compact';
 import { parseIndex } from '../lib/index-schema';
+import { parseCli } from './cli-args';
 import { RULE_FILE, withoutRuleDocs } from './rule-docs';
 
 /** 1 KB = 1,000 bytes here: the stricter reading of "30 KB". */
@@ -26,6 +27,16 @@ const BUDGETS = {
   packageRaw: 1000 * KB,
 };
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+
+parseCli({
+  command: 'budgets',
+  usage: `(no arguments)
+  prints the content script's size and what it is made of, index bytes per story and package sizes;
+  fails over budget. Reads the builds in .output (npm run build makes them).
+  -h, --help   this text`,
+  options: {},
+  allowPositionals: false,
+});
 
 let failed = false;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
