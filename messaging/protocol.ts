@@ -115,6 +115,8 @@ interface ProtocolMap {
   indexInfo(): IndexStatus;
   /** Options → background: an index file was imported or removed; open the imports again now. */
   reloadIndex(): IndexStatus;
+  /** Options → background: a word list was added or removed; read the lists again when a page needs them. */
+  wordListsChanged(): void;
   /** Popup → background: make the article of this tab (checked first) a story of the reader's own. */
   addPage(data: { tabId: number; source: string | null }): AddPageAnswer;
   /** Options → background: the learned and added stories, searched by words of their headline, agency or site. */
@@ -141,6 +143,7 @@ const EVERY_MESSAGE: Record<MessageType, true> = {
   openCompare: true,
   indexInfo: true,
   reloadIndex: true,
+  wordListsChanged: true,
   addPage: true,
   learnedList: true,
   learnedDelete: true,
