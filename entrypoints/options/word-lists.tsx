@@ -61,7 +61,7 @@ export function WordLists() {
   return (
     <fieldset class="word-lists">
       <legend>Pages in other languages</legend>
-      <p>
+      <p class="hint">
         Wiretrace recognises a translated story through a word list of the page’s language: a text file with one{' '}
         <code>word</code>, tab, <code>English word</code> pair a line (Wiktionary and FreeDict lists have this form).
         The list stays on this device.
@@ -69,7 +69,7 @@ export function WordLists() {
       {lists === null ? (
         <p>Loading…</p>
       ) : lists.length === 0 ? (
-        <p class="word-lists-none">
+        <p class="hint word-lists-none">
           No word lists yet: pages in other languages are matched only by what they share as written.
         </p>
       ) : (
