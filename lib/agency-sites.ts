@@ -4,7 +4,7 @@
  * home page, a section page or a live blog there, by its address alone.
  */
 import data from './rules/agency-sites.json';
-import { hostIsSite } from './hosts';
+import { hostIsSite, webUrl } from './hosts';
 
 export interface AgencySite {
   /** The agency, spelled as in rules/agencies.json ("Associated Press"). */
@@ -44,13 +44,8 @@ export function agencySiteOf(host: string): AgencySite | null {
  * page of the agency's site that is not one article (home, section, live blog).
  */
 export function agencyArticle(url: string): AgencySite | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const parsed = webUrl(url);
+  if (!parsed) return null;
   const host = parsed.hostname.toLowerCase();
   const at = `${parsed.pathname}${parsed.search}`;
   const rule = COMPILED.find(({ site }) => hostIsSite(host, site.site));

@@ -2,3 +2,14 @@
 export function hostIsSite(host: string, site: string): boolean {
   return host === site || host.endsWith(`.${site}`);
 }
+
+/** A web page's address parsed, or null: not an address, or not http(s) (a file:, data: or extension page). */
+export function webUrl(url: string): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
+}

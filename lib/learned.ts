@@ -6,6 +6,7 @@
  * the index file they are exported as. Pure: utils/learned-store.ts keeps
  * the records in IndexedDB and the background's index in step.
  */
+import { webUrl } from './hosts';
 import { storyParagraphs, type Article } from './article';
 import { wireQuotes } from './build-index';
 import { readText, sortedDistinct } from './fingerprint';
@@ -74,13 +75,8 @@ export type LearnChange = 'new' | 'write-through' | 'same';
  * article, ?id=2 another).
  */
 export function addressKey(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const parsed = webUrl(url);
+  if (!parsed) return null;
   for (const key of [...parsed.searchParams.keys()])
     if (/^utm_|^(fbclid|gclid|ref)$/.test(key)) parsed.searchParams.delete(key);
   const query = parsed.searchParams.toString();
