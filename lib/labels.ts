@@ -19,12 +19,16 @@ export const RELATION_NAMES: Record<Relation, string> = {
   'same-event': 'same event',
 };
 
-/** What the name means, in one line. */
+/**
+ * What the name means, in one plain sentence a reader without newsroom words follows: "news
+ * agency" rather than "wire", no "write-through" or "aligned". A report of the same event says
+ * outright that it is not a copy.
+ */
 export const RELATION_EXPLANATIONS: Record<Relation, string> = {
-  verbatim: 'Wire text, essentially unchanged',
-  edited: 'Wire text with cuts, additions or edits',
-  rewritten: 'The wire story in other words, translated or rewritten',
-  'same-event': 'An independent report of the same event',
+  verbatim: 'The news agency’s story, published word for word',
+  edited: 'The news agency’s story, with sentences cut, added or changed',
+  rewritten: 'The news agency’s story told in other words, or translated',
+  'same-event': 'A report of its own on the same event: not a copy of the news agency’s text',
 };
 
 /** "edited: Wire text with cuts, additions or edits": the panel, the popup's status and the CLI say exactly this. */
@@ -72,6 +76,44 @@ export function speakerLabel(speaker: string | null): string {
 
 /** The corpus knows no address for the original (or a version): said, never guessed. */
 export const URL_UNKNOWN = 'URL unknown';
+/** Said once under a list of versions, for the names shown without a link (not "(URL unknown)" on every line). */
+export const NO_LINK_KNOWN = 'Names without a link: Wiretrace does not know their address.';
+
+/** The quote list: the original's wording under the page's, and who says it there when the page names someone else. */
+export const ORIGINAL_QUOTE = 'Original';
+export function originalSpeakerLine(speaker: string): string {
+  return `In the wire story these are the words of ${speaker}: the page ${NAMES_ANOTHER_SPEAKER}.`;
+}
+
+/**
+ * How much of the page is the agency's text, as counts of sentences rather than percentages or a
+ * score: "Of this page's 20 sentences (quotes aside), 14 are the news agency's words exactly and
+ * 3 more follow its sentences in other words."
+ */
+export function shareSentence(evidence: {
+  verbatimShare: number;
+  alignedSentences: number;
+  pageSentences: number;
+}): string {
+  const exact = Math.round(evidence.verbatimShare * evidence.pageSentences);
+  const reworded = Math.max(0, evidence.alignedSentences - exact);
+  return `Of this page’s ${evidence.pageSentences} sentences (quotes aside), ${exact} are the news agency’s words exactly and ${reworded} more follow its sentences in other words.`;
+}
+
+/** The panel's list of the page's sentences beside the agency's. */
+export function passagesSummary(count: number): string {
+  return `The page’s sentences beside the agency’s (${count})`;
+}
+export const PASSAGE_EXACT = 'The agency’s words exactly';
+export const PASSAGE_REWORDED = 'Reworded from';
+
+/** The highlight legend: every kind of paragraph the page marks, in the order of the page's colours. */
+export const HIGHLIGHT_LEGEND = {
+  wire: 'the agency’s words exactly',
+  reworded: 'reworded from the agency’s',
+  quote: 'a quote (each is compared in the list below)',
+  own: 'the outlet’s own text',
+} as const;
 export const SEARCH_FOR_ORIGINAL = 'Search for the original';
 
 export function originalAt(agency: string): string {
@@ -114,10 +156,14 @@ const CREDIT_PLACES: Record<CreditPlace, string> = {
 
 /**
  * The credit finding in neutral words: wire subscribers may republish without
- * credit, so a missing credit is reported as a fact, not as a fault.
+ * credit, so a missing credit is reported as a fact, not as a fault. With the
+ * relation, a report of the same event is not told about republishing at all.
  */
-export function creditSentence(agency: string, credits: readonly Credit[]): string {
+export function creditSentence(agency: string, credits: readonly Credit[], relation?: Relation): string {
   const text = credits.filter((c) => c.place !== 'photo');
+  // A report of its own owes the agency nothing: "does not name" must not read as a copy left uncredited.
+  if (text.length === 0 && relation === 'same-event')
+    return `This page does not name ${agency}: it reports the same event in its own words, so there is no text of ${agency}’s to credit.`;
   if (text.length === 0) {
     const photo = credits.some((c) => c.place === 'photo');
     return `This page does not name ${agency} as the source of its text${photo ? ` (a photo is credited to ${agency})` : ''}. Subscribers to a wire service may republish its stories without a credit.`;
