@@ -32,6 +32,7 @@ export function Overlay({
   onHighlight,
   theme = 'auto',
   onCompare,
+  onOpener,
 }: {
   view: NonNullable<ResultView['match']> & { quotes: QuoteCheck[] };
   startOpen: boolean;
@@ -41,6 +42,8 @@ export function Overlay({
   theme?: Theme;
   /** Opens the compare page of the story. */
   onCompare?: () => void;
+  /** Receives the function that opens the panel and puts focus in it (the keyboard shortcut's). */
+  onOpener?: (open: () => void) => void;
 }) {
   const [open, setOpen] = useState(startOpen);
   const [highlight, setHighlight] = useState(startHighlight);
@@ -56,6 +59,14 @@ export function Overlay({
   useEffect(() => {
     if (open && opened.current) heading.current?.focus();
   }, [open]);
+  useEffect(
+    () =>
+      onOpener?.(() => {
+        opened.current = true;
+        setOpen(true);
+      }),
+    [],
+  );
   const toggle = () => {
     opened.current = !open;
     setOpen(!open);

@@ -11,7 +11,7 @@ import { applyHighlights, planHighlights } from '../lib/highlight';
 import type { Settings } from '../lib/settings';
 import { CONTENT_MATCHES, hostIsSite, SITES } from '../lib/sites';
 import type { ResultView } from '../lib/view';
-import { CHECK_REQUESTED, sendMessage, valueOf } from '../messaging/protocol';
+import { CHECK_AND_OPEN, CHECK_REQUESTED, OPEN_PANEL, sendMessage, valueOf } from '../messaging/protocol';
 
 /** Quiet time after which a changed page counts as settled, and the longest wait. */
 const SETTLE_QUIET_MS = 300;
@@ -50,8 +50,10 @@ type Remove = () => void;
 
 /** Set by the background in our own script world (the page cannot see it) when it injects this script for "Check this page". */
 function checkRequested(): boolean {
-  return (globalThis as Record<string, unknown>)[CHECK_REQUESTED] === true;
+  return Boolean((globalThis as Record<string, unknown>)[CHECK_REQUESTED]);
 }
+/** The keyboard shortcut asked (CHECK_AND_OPEN): the panel opens on the result. */
+const openRequested = () => (globalThis as Record<string, unknown>)[CHECK_REQUESTED] === CHECK_AND_OPEN;
 
 /**
  * Marks of wire text on the page's own paragraphs (classes, nothing inserted), planned afresh each
@@ -87,7 +89,9 @@ function createOverlay(
       render(
         <Overlay
           view={found}
-          startOpen={settings.panel === 'open'}
+          startOpen={settings.panel === 'open' || openRequested()}
+          // The keyboard shortcut reaches the panel through this function, in our own script world.
+          onOpener={(open) => ((globalThis as Record<string, unknown>)[OPEN_PANEL] = open)}
           startHighlight={settings.highlight}
           onHighlight={setHighlight}
           theme={settings.theme}
@@ -101,6 +105,7 @@ function createOverlay(
       return container;
     },
     onRemove(container) {
+      delete (globalThis as Record<string, unknown>)[OPEN_PANEL];
       if (container) render(null, container);
     },
   });

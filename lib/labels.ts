@@ -211,3 +211,72 @@ export const MET_NOWHERE_YET = 'None yet: Wiretrace lists the copies of this sto
 export const ADD_THIS_PAGE = 'Add this page to my stories';
 /** The one switch of the first-run page and the options page. */
 export const LEARNING_SWITCH = 'Learn stories from the wire agencies’ own sites as I read';
+
+export function storiesText(n: number): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? 'story' : 'stories'}`;
+}
+
+/**
+ * A source of stories in the options, without the index's build names ("full build", "compact
+ * build"): "bundled with Wiretrace: 1 story, the newest from 2022-01-12, 25.2 KB"; a compact file
+ * says what it lacks, since the compare page then shows no paragraphs.
+ */
+export function sourceSummary(
+  name: string,
+  stories: number,
+  file: { build: 'full' | 'compact'; newestStory: string | null; size: string } | null,
+): string {
+  if (!file) return `${name}: ${storiesText(stories)}`;
+  const newest = file.newestStory ? `, the newest from ${file.newestStory}` : '';
+  const texts = file.build === 'compact' ? ', without the stories’ texts (no side-by-side paragraphs)' : '';
+  return `${name}: ${storiesText(stories)}${newest}${texts}, ${file.size}`;
+}
+/** The options' file input: a file of stories, the export of another Wiretrace or `npm run build:index`'s. */
+export const IMPORT_STORIES =
+  'Import a file of stories (.json or .wtix, from Wiretrace’s export or npm run build:index)';
+
+/** The popup's status when the page was checked and carries none of the stories Wiretrace knows. */
+export const NO_STORY_HERE = 'None of the stories Wiretrace knows is on this page.';
+
+/**
+ * What the browser says when an extension may not read a page is meant for developers ("Cannot
+ * access contents of the page. Extension manifest must request permission to access the
+ * respective host."): the reader gets what it means, and what to do.
+ */
+export const CANNOT_READ_PAGE =
+  'Wiretrace cannot read this kind of page (the browser’s own pages, the extension store, a site it has not been allowed on). On a news article, click the Wiretrace button in the toolbar first, then “Check this page”.';
+const BROWSER_REFUSALS =
+  /cannot access|cannot be scripted|must request permission|missing host permission|extensions gallery|chrome:\/\/|about:|moz-extension|no tab with id|frame with id/i;
+
+/** A failure of "Check this page" or "Add this page" in words for the reader; unknown causes are kept, after a plain start. */
+export function checkFailure(error: string): string {
+  return BROWSER_REFUSALS.test(error) ? CANNOT_READ_PAGE : `This page cannot be checked: ${error}`;
+}
+
+/** How many stories of each source, as the popup's empty state and the options say it. */
+export function knownStoriesLine(
+  total: number,
+  sources: ReadonlyArray<{ kind: 'bundled' | 'imported' | 'learned' | 'added'; name: string; stories: number }>,
+): string {
+  const part = (s: (typeof sources)[number]) =>
+    s.kind === 'learned'
+      ? `${s.stories.toLocaleString('en')} from your reading`
+      : s.kind === 'imported'
+        ? `${s.stories.toLocaleString('en')} imported from ${s.name}`
+        : `${s.stories.toLocaleString('en')} ${s.name}`;
+  return `Wiretrace knows ${storiesText(total)}: ${listWords(sources.map(part))}.`;
+}
+
+/** How Wiretrace comes to know a story, for a reader who just found it knows none on this page. */
+export function howItLearns(agencies: readonly string[]): string {
+  return `It learns a story each time you read an article on a news agency’s own site (${listWords(agencies)}), on this device only. A copy of that story on any other site is then recognised.`;
+}
+export const HOW_TO_ADD = `To keep any page as a story (a press release, an agency story on a partner site), open it and choose “${ADD_THIS_PAGE}”. Files of stories can be imported in the options.`;
+
+/** The popup's links to the extension's own pages. */
+export const YOUR_STORIES = 'Your stories';
+export const OPTIONS = 'Options';
+export const ALL_STORIES = 'All stories';
+export function shortcutLine(keys: string): string {
+  return `Keyboard: ${keys} opens the Wiretrace panel on the page.`;
+}

@@ -116,7 +116,7 @@ export function LearnedStories({ onChange }: { onChange: () => void }) {
   const compareUrl = (id: string) => browser.runtime.getURL(`/compare.html?story=${encodeURIComponent(id)}` as '/');
 
   return (
-    <fieldset class="learned">
+    <fieldset class="learned" id="your-stories">
       <legend>Your stories</legend>
       <p class="learned-count">
         {list

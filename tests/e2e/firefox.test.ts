@@ -370,7 +370,7 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
       const options = await harness.openExtensionPage('options.html');
       const before = await waitForText(options, '.index-info', 'bundled', { timeout: 10_000 });
       expect(before).toContain('1 story');
-      const input = await byLabel(options, 'Import an index file');
+      const input = await byLabel(options, 'Import a file of stories');
       await input.uploadFile(
         file('broken.json', '{"format": "wiretrace-index", "schemaVersion": 1, "stories": [{"id": 7'),
       );
@@ -388,11 +388,11 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
     it('imports a compact index, matches with it, and goes back to the bundled index', async () => {
       const options = await harness.openExtensionPage('options.html');
       const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
-      await (await byLabel(options, 'Import an index file')).uploadFile(file('mine.wtix', compact));
+      await (await byLabel(options, 'Import a file of stories')).uploadFile(file('mine.wtix', compact));
       await waitForText(
         options,
-        '.index-info',
-        'your imported index: 1 story, newest story 2022-01-12, compact build',
+        '.sources li',
+        'imported: mine.wtix: 1 story, the newest from 2022-01-12, without the stories’ texts',
         { timeout: 10_000 },
       );
       const page = await harness.open(ARTICLE);

@@ -388,7 +388,7 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
       const options = await freshBrowser.extensionPage('options.html');
       await options.locator('.index-info', { hasText: 'Matching against' }).waitFor({ timeout: 10_000 });
       await options
-        .getByLabel(/Import an index file/)
+        .getByLabel(/Import a file of stories/)
         .setInputFiles({ name: exported!.name, mimeType: 'application/json', buffer: exported!.bytes });
       await options
         .getByRole('status')

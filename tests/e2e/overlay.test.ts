@@ -289,7 +289,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const before = await info.textContent();
     expect(before).toContain('1 story');
 
-    const input = options.getByLabel(/Import an index file/);
+    const input = options.getByLabel(/Import a file of stories/);
     await input.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -313,10 +313,12 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const options = await openExtensionPage('options.html');
     const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
     await options
-      .getByLabel(/Import an index file/)
+      .getByLabel(/Import a file of stories/)
       .setInputFiles({ name: 'mine.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(compact) });
     await options
-      .locator('.sources li', { hasText: 'imported: mine.wtix: 1 story, newest story 2022-01-12, compact build' })
+      .locator('.sources li', {
+        hasText: 'imported: mine.wtix: 1 story, the newest from 2022-01-12, without the stories’ texts',
+      })
       .waitFor({ timeout: 10_000 });
 
     const page = await open(ARTICLE);
