@@ -10,6 +10,7 @@ import {
   MET_NOWHERE_YET,
   NO_LINK_KNOWN,
   PASSAGE_EXACT,
+  QUOTE_MARKS_HINT,
   PASSAGE_REWORDED,
   passagesSummary,
   RELATION_EXPLANATIONS,
@@ -165,6 +166,7 @@ export function Overlay({
           {!original && view.quotes.length > 0 && (
             <>
               <h3>Quotes on this page</h3>
+              {view.quotes.some((q) => q.marks) && <p class="quotes-hint">{QUOTE_MARKS_HINT}</p>}
               <ul class="quotes">
                 {view.quotes.map((q, i) => (
                   <QuoteItem key={i} q={q} />

@@ -79,6 +79,10 @@ export const URL_UNKNOWN = 'URL unknown';
 /** Said once under a list of versions, for the names shown without a link (not "(URL unknown)" on every line). */
 export const NO_LINK_KNOWN = 'Names without a link: Wiretrace does not know their address.';
 
+/** Under "Quotes on this page" when a quote's wording differs: what the two colours mean. */
+export const QUOTE_MARKS_HINT =
+  'Marked: the page’s words that differ (green) and the original words they replace or leave out (red).';
+
 /** The quote list: the original's wording under the page's, and who says it there when the page names someone else. */
 export const ORIGINAL_QUOTE = 'Original';
 export function originalSpeakerLine(speaker: string): string {
@@ -95,9 +99,15 @@ export function shareSentence(evidence: {
   alignedSentences: number;
   pageSentences: number;
 }): string {
-  const exact = Math.round(evidence.verbatimShare * evidence.pageSentences);
+  const total = evidence.pageSentences;
+  const exact = Math.round(evidence.verbatimShare * total);
   const reworded = Math.max(0, evidence.alignedSentences - exact);
-  return `Of this page’s ${evidence.pageSentences} sentences (quotes aside), ${exact} are the news agency’s words exactly and ${reworded} more follow its sentences in other words.`;
+  const are = (n: number) => (n === 1 ? 'is' : 'are');
+  const follow = (n: number) => (n === 1 ? 'follows' : 'follow');
+  const start = `Of this page’s ${total} sentences (quotes aside), `;
+  if (exact === 0) return `${start}${reworded} ${follow(reworded)} the news agency’s sentences in other words.`;
+  const words = `${exact === total ? `all ${exact}` : exact} ${are(exact)} the news agency’s words exactly`;
+  return `${start}${words}${reworded > 0 ? ` and ${reworded} more ${follow(reworded)} its sentences in other words` : ''}.`;
 }
 
 /** The panel's list of the page's sentences beside the agency's. */

@@ -5,7 +5,7 @@
  * marked, and under it the original with "there is a search for", "vulnerabilities", "defence"
  * marked: the reader reads two sentences, not a word list glued to the speaker's name.
  */
-import { diffArrays } from 'diff';
+import { STOPWORDS } from './text';
 
 /** A stretch of a quote as written; `changed`: not in the other wording (added on the page, or left out of the original). */
 export interface QuoteRun {
@@ -17,6 +17,15 @@ export interface QuoteMarks {
   page: QuoteRun[];
   original: QuoteRun[];
 }
+
+/**
+ * What a shared word counts for in the alignment. A plain longest common subsequence ties
+ * "Is this an invasion? Is it an intimidation?" against Sherman's "…Is this about intimidation?
+ * … I don't know, but it is not conducive…" between keeping "intimidation" and keeping the "it" of
+ * "but it is": content words weigh more, so the alignment keeps the word that carries the meaning.
+ */
+const CONTENT_WEIGHT = 3;
+const FUNCTION_WEIGHT = 1;
 
 /** Words as the quote comparison reads them (lib/text.ts): letters and digits, with inner apostrophes. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -34,6 +43,30 @@ function tokens(text: string): Token[] {
     start: m.index,
     end: m.index + m[0].length,
   }));
+}
+
+/** Pairs [i, j] of shared words, in order, of the heaviest common subsequence (weights above). */
+function align(a: readonly Token[], b: readonly Token[]): Array<[number, number]> {
+  const width = b.length + 1;
+  // best[i * width + j]: the heaviest alignment of a[i..] with b[j..].
+  const best = new Float64Array((a.length + 1) * width);
+  const weight = (t: Token) => (STOPWORDS.has(t.key) ? FUNCTION_WEIGHT : CONTENT_WEIGHT);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) {
+      const skip = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!);
+      const take = a[i]!.key === b[j]!.key ? weight(a[i]!) + best[(i + 1) * width + j + 1]! : 0;
+      best[i * width + j] = Math.max(skip, take);
+    }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const here = best[i * width + j]!;
+    if (a[i]!.key === b[j]!.key && here === weight(a[i]!) + best[(i + 1) * width + j + 1]!) pairs.push([i++, j++]);
+    else if (best[(i + 1) * width + j] === here) i++;
+    else j++;
+  }
+  return pairs;
 }
 
 /**
@@ -70,26 +103,13 @@ function runs(text: string, words: readonly Token[], changed: readonly boolean[]
 export function markQuote(pageText: string, original: string): QuoteMarks {
   const page = tokens(pageText);
   const orig = tokens(original);
-  const changes = diffArrays(orig, page, { comparator: (a, b) => a.key === b.key });
-  const pageChanged = page.map(() => false);
+  const pairs = align(orig, page);
+  const pageChanged = page.map(() => true);
   const origChanged = orig.map(() => false);
-  let i = 0;
-  let j = 0;
-  const firstShared = changes.findIndex((c) => !c.added && !c.removed);
-  const lastShared = changes.length - 1 - [...changes].reverse().findIndex((c) => !c.added && !c.removed);
-  changes.forEach((c, n) => {
-    const count = c.count ?? c.value.length;
-    if (c.added) {
-      for (let k = 0; k < count; k++) pageChanged[j + k] = true;
-      j += count;
-    } else if (c.removed) {
-      const quoted = firstShared >= 0 && n > firstShared && n < lastShared;
-      for (let k = 0; k < count; k++) origChanged[i + k] = quoted;
-      i += count;
-    } else {
-      i += count;
-      j += count;
-    }
-  });
+  for (const [, j] of pairs) pageChanged[j] = false;
+  if (pairs.length > 0) {
+    const shared = new Set(pairs.map(([i]) => i));
+    for (let i = pairs[0]![0]; i <= pairs[pairs.length - 1]![0]; i++) origChanged[i] = !shared.has(i);
+  }
   return { page: runs(pageText, page, pageChanged), original: runs(original, orig, origChanged) };
 }

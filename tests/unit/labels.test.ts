@@ -109,6 +109,12 @@ describe('one label for each thing the surfaces show', () => {
     expect(shareSentence({ verbatimShare: 0.5, alignedSentences: 14, pageSentences: 20 })).toBe(
       'Of this page’s 20 sentences (quotes aside), 10 are the news agency’s words exactly and 4 more follow its sentences in other words.',
     );
+    expect(shareSentence({ verbatimShare: 1, alignedSentences: 16, pageSentences: 16 })).toBe(
+      'Of this page’s 16 sentences (quotes aside), all 16 are the news agency’s words exactly.',
+    );
+    expect(shareSentence({ verbatimShare: 0, alignedSentences: 1, pageSentences: 12 })).toBe(
+      'Of this page’s 12 sentences (quotes aside), 1 follows the news agency’s sentences in other words.',
+    );
   });
 
   it('does not tell a report of the same event about republishing without credit', () => {

@@ -31,6 +31,14 @@ describe('a page quote and its original, each as written, the changed words mark
     expect(text(marks.original)).toBe(original);
   });
 
+  it('keeps the word that carries the meaning when two alignments share as many words (Sherman)', () => {
+    const original =
+      "Is this about invasion? Is this about intimidation? Is this about trying to be subversive? I don't know, but it is not conducive to getting to diplomatic solutions";
+    const marks = markQuote('Is this an invasion? Is it an intimidation?', original);
+    expect(changed(marks.page)).toEqual(['an', 'it an']);
+    expect(changed(marks.original)).toEqual(['about', 'this about']);
+  });
+
   it('counts neither case nor a curly apostrophe as a change', () => {
     const marks = markQuote('I don’t know, But it is', "i don't know, but it is");
     expect(changed(marks.page)).toEqual([]);
