@@ -160,7 +160,7 @@ export function LearnedStories({ onChange }: { onChange: () => void }) {
           type="button"
           onClick={() => void exportStories().then((n) => setMessage(`Exported ${n.toLocaleString('en')} stories.`))}
         >
-          Export my stories as an index file
+          Export my stories to a file
         </button>{' '}
         {confirming ? (
           <>

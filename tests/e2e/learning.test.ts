@@ -332,7 +332,7 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
     await learnedCount(options);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Export my stories as an index file' }).click(),
+      options.getByRole('button', { name: 'Export my stories to a file' }).click(),
     ]);
     exported = { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
     expect(exported.name).toMatch(/^wiretrace-my-stories-\d{4}-\d{2}-\d{2}\.json$/);
