@@ -5,14 +5,15 @@ import { compareStory } from '../lib/compare';
 import { INDEX_PATH } from '../lib/sites';
 import { answerMessages, type TabStatus } from '../messaging/protocol';
 import { OPEN_PANEL_COMMAND } from '../lib/commands';
-import { injectForCheck, openPanel } from '../utils/content-script';
+import { injectForCheck, injectOverlay, openPanel } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
 import { openLearnedStore } from '../utils/learned-store';
 import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
 import { loadSettings, settingsItem } from '../utils/settings';
-import { learnedRecords, listImports } from '../utils/story-db';
+import { learnedRecords, listImports, wordList } from '../utils/story-db';
 import { syncUserSites } from '../utils/user-sites';
+import { wordListsInUse } from '../utils/word-lists';
 
 /** The first-run page, opened once when Wiretrace is installed (not on updates). */
 const WELCOME_PAGE = '/welcome.html';
@@ -32,10 +33,14 @@ export default defineBackground(() => {
   /** Each tab's last extracted article, for "Add this page to my stories" (gone with the tab). */
   const articles = new Map<number, { article: Article; url: string }>();
 
+  /** The reader's word lists, read when a page in their language is first matched. */
+  const wordLists = wordListsInUse(wordList);
+
   // Every message passes the protocol's one sender gate before any of these runs.
   answerMessages({
     async match({ article, url }, sender) {
-      const result = await matchPage(await indexes.current(), await loadSettings(), article, url);
+      const lexicons = await wordLists.forArticle(article);
+      const result = await matchPage(await indexes.current(), await loadSettings(), article, url, Date.now(), lexicons);
       if (sender.tab?.id !== undefined) {
         statuses.set(sender.tab.id, { state: 'checked', title: article.title, result });
         articles.set(sender.tab.id, { article, url });
@@ -43,6 +48,10 @@ export default defineBackground(() => {
       return result;
     },
     settings: () => loadSettings(),
+    async loadOverlay(_, sender) {
+      if (sender.tab?.id === undefined) throw new Error('only a page can show the overlay');
+      await injectOverlay(sender.tab.id, sender.frameId ?? 0);
+    },
     tabStatus: ({ tabId }) => statuses.get(tabId) ?? { state: 'unchecked' },
     async checkTab({ tabId }) {
       // A fresh check: the popup waits for this tab's new result, not an earlier one.
@@ -78,6 +87,7 @@ export default defineBackground(() => {
       });
     },
     reloadIndex: async () => (await indexes.reload()).status(),
+    wordListsChanged: () => wordLists.reset(),
     addPage: async ({ tabId, source }) =>
       addPage(await indexes.current(), await loadSettings(), articles.get(tabId), source),
     learnedList: async ({ query }) => learnedList((await indexes.current()).learned.records(), query),

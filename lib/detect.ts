@@ -1,4 +1,4 @@
-import { isProbablyReaderable } from '@mozilla/readability';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 
 /** schema.org types that mark a page as one article (JSON-LD `@type`). */
 const ARTICLE_TYPES = new Set([

@@ -1,155 +1,19 @@
-import { Readability } from '@mozilla/readability';
-import { plainArticle, type Block, type BlockKind, type ExtractResult, type MetaLine } from './article';
+import { plainArticle, type Block, type ExtractResult, type MetaLine } from './article';
 import { cleanBlocks, matchRule } from './clean';
 import { findCredits } from './credits';
 import { detectArticle, jsonLdArticle, readJsonLd } from './detect';
+import { articleBlocks, modelOf } from './main-content';
+import { isSkippedTag, MAX_TEXT_CHARS, walkPage } from './page-walk';
 import { normalizeText, wordCount } from './text';
 import { uniqueBy } from './unique';
 
-/**
- * Past these, a page is refused as too large rather than parsed at the
- * reader's expense. Text is counted outside scripts and styles: news sites
- * ship megabytes of hydration JSON in scripts, which is not the page's text.
- */
+/** Past this, a page is refused as too large rather than read at the reader's expense. */
 const MAX_PAGE_ELEMENTS = 60_000;
-export const MAX_TEXT_CHARS = 3_000_000;
-
-/** Left out of the copy Readability works on: never the story's text (figcaptions are kept aside as metadata). */
-const NEVER_BODY_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'SVG',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'OBJECT',
-  'EMBED',
-  'INPUT',
-  'SELECT',
-  'TEXTAREA',
-  'BUTTON',
-  'FIGCAPTION',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'LINK',
-  'META',
-]);
-/** Past this depth the copy keeps only text: a 10,000-deep page keeps its words but not its nesting. */
-const MAX_COPY_DEPTH = 100;
-
-/** Elements whose whole text is one block of the body, unless they hold blocks themselves. */
-const LEAF_BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DT', 'DD']);
-/** Inline elements: their text joins the paragraph around them. */
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'MARK',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
-  'OUTPUT',
-  'IMG',
-  'PICTURE',
-  'LABEL',
-]);
-/** Inside a leaf candidate, any of these means it is a container after all (a layout table row, an li of paragraphs). */
-const NESTED_BLOCK_SELECTOR = 'p, div, section, article, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre';
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-/** Deeper than this, the walk stops descending (a 10,000-deep page must not blow the stack). */
-const MAX_WALK_DEPTH = MAX_COPY_DEPTH + 10;
+export { MAX_TEXT_CHARS };
 
 function metaContent(doc: Document, selector: string): string | null {
   const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
   return value ? normalizeText(value) : null;
-}
-
-function leafKind(el: Element): BlockKind {
-  if (HEADING_TAGS.has(el.tagName)) return 'heading';
-  if (el.tagName === 'LI') return 'bullet';
-  return 'paragraph';
-}
-
-/** A table row reads as its cells separated by spaces ("1 Kyle Busch 5040"), not run together. */
-function leafText(el: Element): string {
-  if (el.tagName !== 'TR') return el.textContent ?? '';
-  return Array.from(el.children)
-    .map((cell) => cell.textContent ?? '')
-    .join(' ');
-}
-
-/**
- * Text blocks of a container in document order. Paragraph elements are
- * blocks; text loose in a container (IGN's deal descriptions sit between an
- * h2 and a ul with no <p>) becomes a block of its own, ended by a line break
- * or the next block; table rows are blocks of their cells.
- */
-function blocksOf(container: Element): Block[] {
-  const out: Block[] = [];
-  let run = '';
-  const flush = () => {
-    const text = normalizeText(run);
-    if (text) out.push({ kind: 'paragraph', text });
-    run = '';
-  };
-  const walk = (node: Element, depth: number): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        run += child.nodeValue ?? '';
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (tag === 'BR') {
-        run += '\n';
-        if (el.nextSibling?.nodeType === 1 && (el.nextSibling as Element).tagName.toUpperCase() === 'BR') flush();
-        continue;
-      }
-      if (INLINE_TAGS.has(tag)) {
-        run += el.textContent ?? '';
-        continue;
-      }
-      flush();
-      if (LEAF_BLOCK_TAGS.has(tag) && !el.querySelector(NESTED_BLOCK_SELECTOR)) {
-        const text = normalizeText(leafText(el));
-        if (text) out.push({ kind: leafKind(el), text });
-      } else if (depth < MAX_WALK_DEPTH) {
-        walk(el, depth + 1);
-        flush();
-      }
-    }
-  };
-  walk(container, 0);
-  flush();
-  return out;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -187,28 +51,20 @@ function nextInOrder(el: Element, root: Element): Element | null {
 }
 
 /**
- * A document's body, or null. Readability can leave its copy without a root
- * element (a fuzzed variant of a benchmark page did), and linkedom's `body`
- * then throws where a browser's returns null.
+ * The short lines right after the headline, in reading order: candidates for
+ * the header's byline and date lines (headerMetaLines). Read element by
+ * element, not block by block: a byline and a date in spans of one line are
+ * two lines here ("By Robin Emmott", "Published 12/01/2022, 13:09").
  */
-function bodyOf(doc: Document): HTMLElement | null {
-  return doc.documentElement ? doc.body : null;
-}
-
-/**
- * The short lines right after the headline, in reading order, read before
- * Readability rewrites the copy: candidates for the header's byline and date
- * lines (headerMetaLines).
- */
-function linesAfterHeadline(copy: Document): string[] {
-  const h1 = copy.querySelector('h1');
-  const root = bodyOf(copy);
+function linesAfterHeadline(doc: Document): string[] {
+  const h1 = doc.querySelector('h1');
+  const root = doc.documentElement;
   if (!h1 || !root) return [];
   const out: string[] = [];
   let el: Element | null = h1;
   for (let seen = 0; seen < HEADER_SCAN_ELEMENTS && el; seen++) {
     el = nextInOrder(el, root);
-    if (!el || el.firstElementChild) continue;
+    if (!el || el.firstElementChild || isSkippedTag(el.tagName.toUpperCase())) continue;
     const text = normalizeText(el.textContent ?? '');
     if (text) out.push(text);
   }
@@ -260,78 +116,32 @@ function shownDate(lines: readonly MetaLine[], kind: 'published' | 'updated'): s
 }
 
 /**
- * The copy of the page extraction works on. Readability rewrites the tree it
- * is given, and the reader's page must stay as it is, so it gets this copy:
- * built node by node without the elements that are never body text (cheaper
- * than a deep clone followed by removals), iteratively so no nesting depth
- * can overflow the stack. Figure captions are returned aside.
- */
-function copyForExtraction(doc: Document): { copy: Document; captions: string[] } | null {
-  const copy = doc.cloneNode(false) as Document;
-  const captions: string[] = [];
-  const rootCopy = copy.importNode(doc.documentElement, false);
-  copy.appendChild(rootCopy);
-  const stack: Array<{ from: Node; to: Node; depth: number }> = [{ from: doc.documentElement, to: rootCopy, depth: 0 }];
-  let textChars = 0;
-  while (stack.length > 0) {
-    const { from, to, depth } = stack.pop()!;
-    for (let child = from.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        textChars += child.nodeValue?.length ?? 0;
-        if (textChars > MAX_TEXT_CHARS) return null;
-        to.appendChild(copy.importNode(child, false));
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const tag = (child as Element).tagName.toUpperCase();
-      if (NEVER_BODY_TAGS.has(tag)) {
-        if (tag === 'FIGCAPTION') captions.push(normalizeText(child.textContent ?? ''));
-        continue;
-      }
-      if (depth >= MAX_COPY_DEPTH) {
-        const text = child.textContent ?? '';
-        textChars += text.length;
-        if (textChars > MAX_TEXT_CHARS) return null;
-        to.appendChild(copy.createTextNode(text));
-        continue;
-      }
-      const el = copy.importNode(child, false);
-      to.appendChild(el);
-      stack.push({ from: child, to: el, depth: depth + 1 });
-    }
-  }
-  return { copy, captions };
-}
-
-type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
-
-/**
  * Where an article's metadata can come from, most trusted first: the page's
- * meta tags, its JSON-LD, Readability's reading, then the lines under the
- * headline (Investing.com shows "By Robin Emmott" and "Published …" only there).
+ * meta tags, its JSON-LD, the element its class calls the byline, then the
+ * lines under the headline (Investing.com shows "By Robin Emmott" and
+ * "Published …" only there).
  */
 interface MetadataSources {
   doc: Document;
   ld: ReturnType<typeof jsonLdArticle>;
-  parsed: ReadabilityResult;
+  bylineElement: string | null;
   header: readonly MetaLine[];
 }
 
-function bylineFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+function bylineFrom({ doc, ld, bylineElement, header }: MetadataSources): string | null {
   const line =
     metaContent(doc, 'meta[name="author"]') ??
     ld.author ??
-    (parsed?.byline ? normalizeText(parsed.byline) : null) ??
+    bylineElement ??
     header.find((m) => m.kind === 'byline')?.text ??
     null;
   return line ? withoutBy(line) : null;
 }
 
-function publishedFrom({ doc, ld, parsed, header }: MetadataSources): string | null {
+function publishedFrom({ doc, ld, header }: MetadataSources): string | null {
   return (
     metaContent(doc, 'meta[property="article:published_time"]') ??
     ld.datePublished ??
-    parsed?.publishedTime ??
     shownDate(header, 'published') ??
     null
   );
@@ -342,8 +152,8 @@ function updatedFrom({ doc, ld, header }: MetadataSources): string | null {
 }
 
 /**
- * Extracts the article of a document. Works on a copy (copyForExtraction): Readability
- * rewrites the tree it is given, and the reader's page must stay as it is.
+ * Extracts the article of a document. Reads the page once (walkPage) and never
+ * changes it: the reader's page stays as it is.
  */
 export function extractDocument(doc: Document, options: { skipDetect?: boolean } = {}): ExtractResult {
   const root = doc.documentElement;
@@ -354,38 +164,38 @@ export function extractDocument(doc: Document, options: { skipDetect?: boolean }
 
   const siteName = metaContent(doc, 'meta[property="og:site_name"]');
   const title = pageTitle(doc, siteName);
-  const copied = copyForExtraction(doc);
-  if (!copied) return { ok: false, reason: 'too-large' };
-  const { copy, captions } = copied;
-  const linesAtTop = linesAfterHeadline(copy);
-
-  let parsed: ReadabilityResult;
-  try {
-    parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
-  } catch {
-    parsed = null;
-  }
-  const container = parsed?.content ?? bodyOf(copy);
-  if (!container) return { ok: false, reason: 'empty' };
-  const { blocks, meta } = cleanBlocks(blocksOf(container), title);
+  const walk = walkPage(doc, doc.getElementsByTagName('body')[0] ?? root);
+  if (!walk) return { ok: false, reason: 'too-large' };
+  const model = modelOf(walk);
+  const article = articleBlocks(model);
+  const picked: Block[] = article.blocks.map((i) => ({ kind: walk.blocks[i]!.kind, text: walk.blocks[i]!.text }));
+  const { blocks, meta } = cleanBlocks(picked, title, article.captionTexts);
+  for (const i of article.captions) meta.push({ kind: 'caption', text: walk.blocks[i]!.text });
   if (blocks.length === 0) return { ok: false, reason: 'empty' };
-  const header = headerMetaLines(linesAtTop, blocks);
-  for (const caption of captions) if (caption) meta.push({ kind: 'caption', text: caption });
+  const header = headerMetaLines(linesAfterHeadline(doc), blocks);
+  for (const caption of walk.captions) if (caption) meta.push({ kind: 'caption', text: caption });
   meta.unshift(...header);
   // A caption shown as a figcaption and again as text (CGTN) is one caption.
   const uniqueMeta = uniqueBy(meta, (m) => `${m.kind}\u0000${m.text}`);
 
-  const sources: MetadataSources = { doc, ld: jsonLdArticle(jsonLd), parsed, header };
+  const bylineBox = model.byline;
+  const bylineElement = bylineBox
+    ? walk.blocks
+        .slice(bylineBox.firstBlock, bylineBox.endBlock)
+        .map((b) => b.text)
+        .join(' ')
+    : null;
+  const sources: MetadataSources = { doc, ld: jsonLdArticle(jsonLd), bylineElement, header };
   const byline = bylineFrom(sources);
   return {
     ok: true,
     article: {
-      title: title || normalizeText(parsed?.title ?? ''),
+      title,
       byline,
       published: publishedFrom(sources),
       updated: updatedFrom(sources),
-      siteName: siteName ?? parsed?.siteName ?? null,
-      language: root.getAttribute('lang') || parsed?.lang || null,
+      siteName,
+      language: root.getAttribute('lang') || null,
       canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       blocks,
       meta: uniqueMeta,

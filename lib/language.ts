@@ -37,6 +37,13 @@ const SCRIPTS: ReadonlyArray<readonly [RegExp, (sample: string) => string]> = [
   [/\p{Script=Devanagari}/u, () => 'hi'],
 ];
 
+/** Every language a page can be told to be in (by its script or its function words), but the wire's own: a word list can be given for each. */
+export const LANGUAGES_TOLD: readonly string[] = [
+  ...new Set([...Object.keys(MARKERS), 'ja', 'ko', 'th', 'zh', 'ru', 'uk', 'fa', 'ar', 'el', 'he', 'hi']),
+]
+  .filter((code) => code !== 'en')
+  .sort();
+
 /** The script a text is mostly written in, as the language it implies; null for Latin script. */
 function languageOfScript(sample: string): string | null {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;

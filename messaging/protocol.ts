@@ -109,6 +109,11 @@ interface ProtocolMap {
    * script carries no storage code: it is parsed on every page of the listed sites).
    */
   settings(): Settings;
+  /**
+   * Content script → background: put the overlay's code into the sender's frame (utils/overlay-ui.ts: loaded only
+   * when a page has something to show).
+   */
+  loadOverlay(): void;
   /** Popup → background: what is known about a tab. */
   tabStatus(data: { tabId: number }): TabStatus;
   /** Popup → background: run the pipeline in a tab the reader clicked on (activeTab). */
@@ -125,6 +130,8 @@ interface ProtocolMap {
   indexInfo(): IndexStatus;
   /** Options → background: an index file was imported or removed; open the imports again now. */
   reloadIndex(): IndexStatus;
+  /** Options → background: a word list was added or removed; read the lists again when a page needs them. */
+  wordListsChanged(): void;
   /** Popup → background: make the article of this tab (checked first) a story of the reader's own. */
   addPage(data: { tabId: number; source: string | null }): AddPageAnswer;
   /** Options → background: the learned and added stories, searched by words of their headline, agency or site. */
@@ -143,6 +150,7 @@ type Value<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 const EVERY_MESSAGE: Record<MessageType, true> = {
   match: true,
   settings: true,
+  loadOverlay: true,
   tabStatus: true,
   checkTab: true,
   search: true,
@@ -151,6 +159,7 @@ const EVERY_MESSAGE: Record<MessageType, true> = {
   openCompare: true,
   indexInfo: true,
   reloadIndex: true,
+  wordListsChanged: true,
   addPage: true,
   learnedList: true,
   learnedDelete: true,

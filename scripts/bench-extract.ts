@@ -9,17 +9,23 @@ import { quantile } from './bench-utils';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseCli, usageError } from './cli-args';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { extractDocument } from '../lib/extract';
 import { parseHtml } from './node-dom';
 
-const { values } = parseArgs({ options: { html: { type: 'string' }, out: { type: 'string' } } });
-if (!values.html || !values.out) {
-  console.error('usage: npm run bench:extract -- --html DIR --out FILE');
-  process.exit(2);
-}
+const { values } = parseCli({
+  command: 'bench:extract',
+  usage: `--html DIR --out FILE
+  --html DIR     the benchmark's pages (.html or .html.gz)
+  --out FILE     where to write the predictions (JSON) for the benchmark's evaluate.mjs
+  -h, --help     this text`,
+  options: { html: { type: 'string' }, out: { type: 'string' } },
+  allowPositionals: false,
+  paths: ['html', 'out'],
+});
+if (!values.html || !values.out) usageError('bench:extract', 'both --html DIR and --out FILE are needed');
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 /** Timed rounds per page; each page's time is its median over the rounds, so one GC pause does not decide it. */

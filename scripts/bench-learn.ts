@@ -12,7 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, usageError } from './cli-args';
 import type { CDPSession } from 'playwright-core';
 import { extractText } from '../lib/extract';
 import { learnPage, type LearnedRecord } from '../lib/learned';
@@ -20,17 +20,22 @@ import { articlePage } from '../tests/fixtures/learning/stories';
 import { ensureBuilt, extensionId, startHarness } from '../tests/e2e/harness';
 import { quantile } from './bench-utils';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench:learn',
+  usage: `--corpus DIR [--stored N] [--pages N]
+  --corpus DIR   a corpus (npm run synth:corpus) with at least N + pages stories
+  --stored N     stories already stored before learning (default: 5000)
+  --pages N      pages learned and timed (default: 60)
+  -h, --help     this text`,
+  allowPositionals: false,
+  paths: ['corpus'],
   options: {
     corpus: { type: 'string' },
     stored: { type: 'string', default: '5000' },
     pages: { type: 'string', default: '60' },
   },
 });
-if (!values.corpus) {
-  console.error('usage: npm run bench:learn -- --corpus DIR [--stored N --pages N]');
-  process.exit(2);
-}
+if (!values.corpus) usageError('bench:learn', 'say which corpus to learn from with --corpus DIR');
 
 const DAY = 86_400_000;
 const START = Date.parse('2024-01-01T08:00:00Z');

@@ -13,13 +13,23 @@ import { quantile, seededRandom } from './bench-utils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseCli, usageError } from './cli-args';
 import type { Article } from '../lib/article';
 import { extractText } from '../lib/extract';
 import { openIndexFile } from '../lib/index-file';
 import { matchArticle } from '../lib/match';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench:match',
+  usage: `--index FILE --corpus DIR [--pages N --brute N --warmup N --rounds N --show-false]
+  --index FILE    the index to time (.json or .wtix)
+  --corpus DIR    the corpus it was built from (pages are made from its stories)
+  --pages N       pages matched per round (default: 300); --brute N of them also by brute force (default: 30)
+  --warmup N      matches before timing (default: 300); --rounds N timed rounds (default: 3)
+  --show-false    each false match's relation and why
+  -h, --help      this text`,
+  allowPositionals: false,
+  paths: ['index', 'corpus'],
   options: {
     index: { type: 'string' },
     corpus: { type: 'string' },
@@ -31,12 +41,7 @@ const { values } = parseArgs({
     'show-false': { type: 'boolean', default: false },
   },
 });
-if (!values.index || !values.corpus) {
-  console.error(
-    'usage: npm run bench:match -- --index FILE --corpus DIR [--pages N --brute N --warmup N --rounds N --show-false]',
-  );
-  process.exit(2);
-}
+if (!values.index || !values.corpus) usageError('bench:match', 'both --index FILE and --corpus DIR are needed');
 
 const random = seededRandom(7);
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);

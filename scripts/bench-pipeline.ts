@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { gunzipSync } from 'node:zlib';
 import { encodeCompactIndex } from '../lib/index-compact';
 import type { Story } from '../lib/index-schema';
@@ -26,7 +26,14 @@ import { extractQuotes } from '../lib/quotes';
 import { ensureBuilt, extensionId, PRODUCTION_DIR, startHarness } from '../tests/e2e/harness';
 import { quantile } from './bench-utils';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench:pipeline',
+  usage: `[--bench DIR] [--pages N]
+  --bench DIR    the extraction benchmark (default: ../shared/extraction-bench)
+  --pages N      how many of its pages (default: 91)
+  -h, --help     this text`,
+  allowPositionals: false,
+  paths: ['bench'],
   options: {
     bench: { type: 'string', default: '../shared/extraction-bench' },
     pages: { type: 'string', default: '91' },
@@ -87,7 +94,7 @@ try {
   await options
     .getByLabel(/Import an index file/)
     .setInputFiles({ name: 'bench.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(index) });
-  await options.locator('.index-info', { hasText: 'your imported index' }).waitFor({ timeout: 30_000 });
+  await options.locator('.sources li', { hasText: 'imported: bench.wtix' }).waitFor({ timeout: 30_000 });
   await options.close();
 
   const ready: number[] = [];

@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseCli, usageError } from './cli-args';
 import { serialize } from 'node:v8';
 import type { Article } from '../lib/article';
 import { extractText } from '../lib/extract';
@@ -27,7 +27,16 @@ import { BUNDLED } from '../lib/story-source';
 import { unionIndex } from '../lib/union-index';
 import { quantile, seededRandom } from './bench-utils';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench:sources',
+  usage: `--import F.wtix --import-corpus DIR --learned-corpus DIR [--learned N --pages N --warmup N --rounds N]
+  --import F.wtix         a large imported index (npm run build:index -- --compact)
+  --import-corpus DIR     the corpus it was built from
+  --learned-corpus DIR    stories to learn one at a time (--learned N of them, default 5000)
+  --pages N --warmup N --rounds N   pages matched per round, matches before timing, timed rounds
+  -h, --help              this text`,
+  allowPositionals: false,
+  paths: ['import', 'import-corpus', 'learned-corpus'],
   options: {
     import: { type: 'string' },
     'import-corpus': { type: 'string' },
@@ -38,12 +47,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
-if (!values.import || !values['import-corpus'] || !values['learned-corpus']) {
-  console.error(
-    'usage: npm run bench:sources -- --import F.wtix --import-corpus DIR --learned-corpus DIR [--learned N --pages N --rounds N]',
-  );
-  process.exit(2);
-}
+if (!values.import || !values['import-corpus'] || !values['learned-corpus'])
+  usageError('bench:sources', '--import, --import-corpus and --learned-corpus are all needed');
 
 const DAY = 86_400_000;
 /** Learned stories are spread over a year of reading, as a cap of 5,000 holds about a year of a steady reader's. */

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { plainArticle, type Article } from '../lib/article';
 import { loadIndex } from '../lib/index-full';
 import { parseLexicon, type Lexicon } from '../lib/lexicon';
@@ -17,7 +17,15 @@ import { quantile } from './bench-utils';
 import { readStory, storyFolders } from './build-index';
 import { NTREX_LANGUAGES, ntrexIndex } from './ntrex-eval';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'bench:translations',
+  usage: `[--lexicons DIR] [--ntrex DIR] [--corpus DIR]
+  --lexicons DIR   the <lang>-en.tsv word lists (default: ../shared/lexicons)
+  --ntrex DIR      the translated documents (default: ../shared/ntrex/docs)
+  --corpus DIR     a synthetic corpus matched alongside (npm run synth:corpus)
+  -h, --help       this text`,
+  allowPositionals: false,
+  paths: ['lexicons', 'ntrex', 'corpus'],
   options: {
     corpus: { type: 'string' },
     lexicons: { type: 'string', default: '../shared/lexicons' },

@@ -16,15 +16,27 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeCompactIndex } from '../lib/index-compact';
 import { parseIndex } from '../lib/index-schema';
+import { parseCli } from './cli-args';
 import { RULE_FILE, withoutRuleDocs } from './rule-docs';
 
-/** 1 KB = 1,000 bytes here: the stricter reading of "40 KB". */
+/** 1 KB = 1,000 bytes here: the stricter reading of "30 KB". */
 const KB = 1000;
 const BUDGETS = {
-  contentScriptGzip: 40 * KB,
+  // Parsed on every page of every listed site; the overlay's code (overlay.js) loads only on pages with something to show.
+  contentScriptGzip: 30 * KB,
   packageRaw: 1000 * KB,
 };
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+
+parseCli({
+  command: 'budgets',
+  usage: `(no arguments)
+  prints the content script's size and what it is made of, index bytes per story and package sizes;
+  fails over budget. Reads the builds in .output (npm run build makes them).
+  -h, --help   this text`,
+  options: {},
+  allowPositionals: false,
+});
 
 let failed = false;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
@@ -45,6 +57,8 @@ function filesUnder(dir: string): string[] {
 for (const dir of BUILDS) {
   const content = readFileSync(join(dir, 'content-scripts/content.js'));
   check(`content script, ${dir}, gzipped`, gzipSync(content, { level: 9 }).length, BUDGETS.contentScriptGzip);
+  const overlay = readFileSync(join(dir, 'overlay.js'));
+  check(`  overlay script (only where a story is found), gzipped`, gzipSync(overlay, { level: 9 }).length, null);
 }
 const bundle = await build({
   entryPoints: ['entrypoints/content.tsx'],

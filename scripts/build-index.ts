@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import type { Article } from '../lib/article';
 import { buildStory, type CorpusStory } from '../lib/build-index';
 import { CompactIndexWriter } from '../lib/index-compact';
@@ -115,12 +115,20 @@ export async function buildIndexFiles(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+  const { values } = parseCli({
+    command: 'build:index',
+    usage: `[--corpus DIR] [--out F.json] [--compact F.wtix]
+  --corpus DIR      the corpus to build from, one folder per story (default: corpus)
+  --out F.json      the full build (default: assets/index.json, unless only --compact is given)
+  --compact F.wtix  the compact build
+  -h, --help        this text`,
     options: {
       corpus: { type: 'string', default: 'corpus' },
       out: { type: 'string' },
       compact: { type: 'string' },
     },
+    allowPositionals: false,
+    paths: ['corpus', 'out', 'compact'],
   });
   const out = { full: values.out ?? (values.compact ? undefined : 'assets/index.json'), compact: values.compact };
   const r = await buildIndexFiles(values.corpus!, out);

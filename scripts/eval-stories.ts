@@ -4,11 +4,19 @@
  * Prints right answers per story and per kind of page, every false copy
  * claim, and with --pages each page's answer beside its label.
  */
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { readLexicons } from './lexicon-files';
 import { evaluateStories, outcomeTable, pageKind } from './story-eval';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'eval:stories',
+  usage: `[--set DIR] [--pages] [--lexicons DIR]
+  --set DIR        the labelled pages and their stories (default: ../shared/stories-dev)
+  --pages          also each page's answer beside its label
+  --lexicons DIR   read pages in other languages through the <lang>-en.tsv word lists in DIR
+  -h, --help       this text`,
+  allowPositionals: false,
+  paths: ['set', 'lexicons'],
   options: {
     set: { type: 'string', default: '../shared/stories-dev' },
     pages: { type: 'boolean', default: false },

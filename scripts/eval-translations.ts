@@ -2,11 +2,18 @@
  * Translations recognised, per language, with and without word lists:
  *   npm run eval:translations [-- --ntrex ../shared/ntrex/docs --lexicons ../shared/lexicons]
  */
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { readLexicons } from './lexicon-files';
 import { evaluateTranslations } from './ntrex-eval';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'eval:translations',
+  usage: `[--ntrex DIR] [--lexicons DIR]
+  --ntrex DIR      the translated documents (default: ../shared/ntrex/docs)
+  --lexicons DIR   the <lang>-en.tsv word lists (default: ../shared/lexicons)
+  -h, --help       this text`,
+  allowPositionals: false,
+  paths: ['ntrex', 'lexicons'],
   options: {
     ntrex: { type: 'string', default: '../shared/ntrex/docs' },
     lexicons: { type: 'string', default: '../shared/lexicons' },

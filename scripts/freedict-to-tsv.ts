@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { parseCli, reasonOf, usageError, userPath } from './cli-args';
 import { gunzipSync } from 'node:zlib';
 
 /** FreeDict's three-letter codes to the two-letter codes pages declare. */
@@ -51,13 +52,21 @@ export function freedictPairs(indexText: string, dict: Buffer): Array<[string, s
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [base, out] = process.argv.slice(2);
-  const code = /freedict-([a-z]{3})-eng$/.exec(base ?? '')?.[1];
+  const { positionals } = parseCli({
+    command: 'freedict',
+    usage: `/usr/share/dictd/freedict-<xxx>-eng OUT_DIR
+  writes OUT_DIR/<lang>-en.tsv from an installed FreeDict dictionary (apt-get install dict-freedict-<xxx>-eng)
+  -h, --help   this text`,
+    options: {},
+    allowPositionals: true,
+  });
+  const [typed, typedOut] = positionals;
+  const code = /freedict-([a-z]{3})-eng$/.exec(typed ?? '')?.[1];
   const language = code ? LANGUAGES[code] : undefined;
-  if (!base || !out || !language) {
-    console.error('usage: npm run freedict -- /usr/share/dictd/freedict-<xxx>-eng OUT_DIR');
-    process.exit(2);
-  }
+  if (!typed || !typedOut || !language)
+    usageError('freedict', 'give a FreeDict dictionary (…/freedict-<xxx>-eng, one of ours) and a folder to write to');
+  const base = userPath(typed);
+  const out = userPath(typedOut);
   try {
     const pairs = freedictPairs(readFileSync(`${base}.index`, 'utf8'), gunzipSync(readFileSync(`${base}.dict.dz`)));
     mkdirSync(out, { recursive: true });
@@ -65,7 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${basename(base)}: ${pairs.length} pairs → ${join(out, `${language}-en.tsv`)}`);
   } catch (error) {
     console.error(
-      `freedict: ${base}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not installed (apt-get install dict-freedict-…)' : (error as Error).message}`,
+      `freedict: ${typed}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not installed (apt-get install dict-freedict-…)' : reasonOf(error)}`,
     );
     process.exit(1);
   }

@@ -11,7 +11,10 @@
  * insertAdjacentHTML, document.write and dangerouslySetInnerHTML outside tests.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseCli, usageError, userPath } from './cli-args';
 
 interface Message {
   code: string;
@@ -26,7 +29,17 @@ interface Report {
   notices: Message[];
 }
 
-const BUILD = process.argv[2] ?? '.output/firefox-mv2';
+const { positionals } = parseCli({
+  command: 'lint:firefox',
+  usage: `[BUILD_DIR]
+  runs Mozilla's addons-linter on the Firefox build (default: .output/firefox-mv2; npm run build:firefox makes it)
+  -h, --help   this text`,
+  options: {},
+  allowPositionals: true,
+});
+const BUILD = positionals[0] === undefined ? '.output/firefox-mv2' : userPath(positionals[0]);
+if (!existsSync(join(BUILD, 'manifest.json')))
+  usageError('lint:firefox', `no Firefox build in ${BUILD}: run npm run build:firefox first`);
 const bin = createRequire(import.meta.url).resolve('addons-linter/bin/addons-linter');
 let out: string;
 try {

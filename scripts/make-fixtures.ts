@@ -8,6 +8,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCli } from './cli-args';
+
+parseCli({
+  command: 'fixtures',
+  usage: `(no arguments)
+  regenerates the HTML fixture pages in tests/fixtures/pages/ from the seed texts in corpus/
+  -h, --help   this text`,
+  options: {},
+  allowPositionals: false,
+});
 
 const CORPUS = 'corpus/reuters-2022-01-12-nato-russia-council';
 const OUT = 'tests/fixtures/pages';

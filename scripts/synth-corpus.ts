@@ -12,12 +12,24 @@
 import { seededRandom } from './bench-utils';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, usageError } from './cli-args';
 import { storyParagraphs } from '../lib/article';
 import { extractText } from '../lib/extract';
 import { sentences, STOPWORDS } from '../lib/text';
 
-const { values } = parseArgs({
+const CLI = {
+  command: 'synth:corpus',
+  usage: `--stories N --out DIR [--seed S] [--corpus DIR]
+  --stories N      how many stories (default: 1000)
+  --out DIR        where to write them, one folder per story
+  --seed S         the random seed (default: 1)
+  --corpus DIR     the real stories whose sentences are re-mixed (default: corpus)
+  -h, --help       this text`,
+} as const;
+const { values } = parseCli({
+  ...CLI,
+  allowPositionals: false,
+  paths: ['out', 'corpus'],
   options: {
     stories: { type: 'string', default: '1000' },
     out: { type: 'string' },
@@ -25,10 +37,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: 'corpus' },
   },
 });
-if (!values.out) {
-  console.error('usage: npm run synth:corpus -- --stories N --out DIR [--seed S]');
-  process.exit(2);
-}
+if (!values.out) usageError(CLI.command, 'say where to write the corpus with --out DIR');
 
 /** Vocabulary size: about the distinct content words of a year of one agency's wire. */
 const VOCABULARY = 60_000;

@@ -4,7 +4,17 @@
  * be reviewed before it is committed:  npm run golden
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { parseCli } from './cli-args';
 import { FIXTURE_PAGES, fieldNames, fixtureNames, goldenFields, goldenOf, goldenPath, readGolden } from './golden';
+
+parseCli({
+  command: 'golden',
+  usage: `(no arguments)
+  rewrites tests/fixtures/pages/*/expected.json from the current extraction and matching, and says what changed
+  -h, --help   this text`,
+  options: {},
+  allowPositionals: false,
+});
 
 let changed = 0;
 for (const name of fixtureNames()) {

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CHECK_AND_OPEN, CHECK_REQUESTED, OPEN_PANEL } from '../messaging/protocol';
+import { OVERLAY_SCRIPT_FILE } from './overlay-ui';
 
 /**
  * The content script as built (WXT names it after entrypoints/content.tsx). From the extension's
@@ -52,4 +53,9 @@ export async function openPanel(tabId: number): Promise<void> {
     args: [OPEN_PANEL],
   });
   if (shown?.result !== true) await injectForCheck(tabId, true);
+}
+
+/** Puts the overlay's code into the frame whose content script found something to show. */
+export async function injectOverlay(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE] });
 }

@@ -9,6 +9,7 @@
 import { agencyArticle, agencySiteOf } from '../lib/agency-sites';
 import type { Article } from '../lib/article';
 import { recordBytes, sourceOf, type LearnedRecord } from '../lib/learned';
+import type { Lexicon } from '../lib/lexicon';
 import { matchArticle } from '../lib/match';
 import type { Settings } from '../lib/settings';
 import { toView, type ResultView } from '../lib/view';
@@ -67,9 +68,10 @@ export async function matchPage(
   article: Article,
   url: string,
   now = Date.now(),
+  lexicons: ReadonlyMap<string, Lexicon> = new Map(),
 ): Promise<ResultView> {
   await learnIfAgencyArticle(inUse, settings, article, url, now);
-  const page = matchArticle(inUse.index, article);
+  const page = matchArticle(inUse.index, article, { lexicons });
   if (!page.match) return toView(page, url, article.credits);
   inUse.positions.set(page.match.story.id, page.match.position);
   const source = inUse.index.sourceOf(page.match.position);

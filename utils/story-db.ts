@@ -7,7 +7,10 @@
  * - `imports`: each index file the reader imported, by id, with its name and
  *   bytes (stored only after lib/index-file opened and checked them);
  * - `learned`: one record per learned or added story (lib/learned.ts), read
- *   back through checkRecord, since a record may be damaged on disk.
+ *   back through checkRecord, since a record may be damaged on disk;
+ * - `wordLists` (version 3): the reader's bilingual word lists, one per
+ *   language, as text (lib/lexicon.ts reads them; the options page checked
+ *   each before storing it).
  *
  * Version 1 held a single import under `index/imported`; opening version 2
  * moves it into `imports`, so a reader's import survives the update.
@@ -16,7 +19,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LearnedRecord } from '../lib/learned';
 
 const DB_NAME = 'wiretrace';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 /** Version 1's store and key for its one import. */
 const V1_STORE = 'index';
 const V1_KEY = 'imported';
@@ -31,7 +34,19 @@ export interface StoredImport {
   bytes: Uint8Array;
 }
 
+export interface StoredWordList {
+  /** Two- or three-letter code of the page language the list reads ("es"): one list per language. */
+  language: string;
+  /** The file's name, as the reader chose it ("es-en.tsv"). */
+  name: string;
+  addedAt: number;
+  /** Word pairs read when it was checked. */
+  pairs: number;
+  text: string;
+}
+
 interface StoryDb extends DBSchema {
+  wordLists: { key: string; value: StoredWordList };
   index: { key: string; value: Uint8Array | ArrayBuffer };
   imports: { key: string; value: StoredImport };
   /** Values are checked on read (lib/learned checkRecord): whatever is on disk is `unknown` until then. */
@@ -44,6 +59,8 @@ let opening: Promise<IDBPDatabase<StoryDb>> | null = null;
 function database(): Promise<IDBPDatabase<StoryDb>> {
   opening ??= openDB<StoryDb>(DB_NAME, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 3) db.createObjectStore('wordLists', { keyPath: 'language' });
+      if (oldVersion >= 2) return;
       const imports = db.createObjectStore('imports', { keyPath: 'id' });
       db.createObjectStore('learned', { keyPath: 'id' });
       if (oldVersion < 1) return;
@@ -108,3 +125,25 @@ export async function deleteLearned(keys: readonly string[]): Promise<void> {
 
 /** The learned records as the store in utils/learned-store.ts uses them. */
 export const learnedRecords = { all: allLearned, put: putLearned, delete: deleteLearned };
+
+/** The reader's word lists without their text (what the options page lists). */
+export async function listWordLists(): Promise<Array<Omit<StoredWordList, 'text'> & { bytes: number }>> {
+  const all = await (await database()).getAll('wordLists');
+  return all
+    .map(({ text, ...info }) => ({ ...info, bytes: new TextEncoder().encode(text).length }))
+    .sort((a, b) => a.language.localeCompare(b.language));
+}
+
+/** One language's word list, or undefined. */
+export async function wordList(language: string): Promise<StoredWordList | undefined> {
+  return (await database()).get('wordLists', language);
+}
+
+/** Stores a checked word list, in place of the language's earlier one. */
+export async function putWordList(list: StoredWordList): Promise<void> {
+  await (await database()).put('wordLists', list);
+}
+
+export async function removeWordList(language: string): Promise<void> {
+  await (await database()).delete('wordLists', language);
+}

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings, settingsItem, updateSettings, type SettingsChange } from '../../utils/settings';
 import { LearnedStories, LearningSettings } from './learned';
 import { StorySources } from './sources';
+import { WordLists } from './word-lists';
 import '../../components/page.css';
 
 /**
@@ -191,6 +192,7 @@ function Options() {
       {saved && <p role="status">Saved.</p>}
       <LearnedStories onChange={() => setStoriesChanged((n) => n + 1)} />
       <StorySources refresh={storiesChanged} />
+      <WordLists />
     </main>
   );
 }

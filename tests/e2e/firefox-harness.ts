@@ -360,7 +360,18 @@ export async function byText<E extends Element = HTMLElement>(
 }
 
 /** A button by its visible name. */
-export const button = (page: Page, name: string) => byText<HTMLButtonElement>(page, 'button', name);
+/** A button by its accessible name (aria-label, else its text), as Playwright's getByRole finds it. */
+export async function button(page: Page, name: string): Promise<ElementHandle<HTMLButtonElement>> {
+  const handle = await page.waitForFunction(
+    (n) =>
+      Array.from(document.querySelectorAll('button')).find(
+        (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n,
+      ) ?? null,
+    { timeout: 10_000, polling: WAIT_POLL_MS },
+    name,
+  );
+  return handle as ElementHandle<HTMLButtonElement>;
+}
 
 /** Sets a checkbox or radio button by clicking it (a real click), unless it already is as wanted. */
 export async function setChecked(page: Page, label: string, checked = true): Promise<void> {

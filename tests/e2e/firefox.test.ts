@@ -577,7 +577,7 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
       const page = await harness.open(ARTICLE);
       await waitForText(page, '.badge', 'Reuters · verbatim', { inOverlay: true });
       await page.close();
-      await (await options.waitForSelector('button[aria-label="Remove mine.wtix"]'))!.click();
+      await (await button(options, 'Remove mine.wtix')).click();
       await options.waitForFunction(() => !document.querySelector('.sources li.imported'), { timeout: 10_000 });
       await options.close();
     });

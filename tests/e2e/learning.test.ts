@@ -18,6 +18,7 @@ import {
   FERRY_UPDATE,
   type TestStory,
 } from '../fixtures/learning/stories';
+import { ES_EN_LIST, FERRY_ES } from '../fixtures/learning/ferry-es';
 import { CHROMIUM, ensureBuilt, extensionId, seriousViolations, startHarness, type Harness } from './harness';
 
 const AP_FERRY = 'apnews.com/article/port-ellis-ferry-strike-4b7d0c2e9a1f4e6b8c3d5a7f9e1b2c4d';
@@ -30,6 +31,7 @@ const COPY_BUS = 'uk.investing.com/news/world-news/hartwell-bus-lanes-1004';
 /** A press office's own page: a site Wiretrace is not listed for (the test build's stand-in for activeTab). */
 const PRESS_RELEASE = 'www.example-press.org/releases/ferry-authority-statement';
 const PRESS_COPY = 'uk.investing.com/news/company-news/ferry-authority-statement-1005';
+const SPANISH_COPY = 'es.investing.com/news/world-news/huelga-de-ferris-en-port-ellis-1006';
 const QUIET_WAIT_MS = 2_500;
 /** Chromium's own update checks, made by the browser whatever extension is loaded (as in overlay.test.ts). */
 const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
@@ -68,6 +70,7 @@ const PAGES: Record<string, string> = {
   [COPY_BUS]: copyOf(BUS_LANES, BUS_LANES.paragraphs, 'Hartwell to paint bus lanes downtown'),
   [PRESS_RELEASE]: articlePage(STATEMENT, { siteName: 'Port Ellis Transit Authority' }),
   [PRESS_COPY]: copyOf(STATEMENT, STATEMENT.paragraphs, 'Ferry fares to rise 25 cents in January'),
+  [SPANISH_COPY]: articlePage(FERRY_ES, { siteName: 'Investing.com España', language: 'es' }),
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -349,8 +352,11 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
     await options.getByText('Forgot 1 learned story.').waitFor();
     await options.locator('.learned-count', { hasText: /^0 learned from your reading, 1 added by you/ }).waitFor();
     await options.close();
+    // The AP story is gone, so the copy is no longer called a copy of it. The authority's statement (added by hand)
+    // reports the same contract vote the same day: the page is shown as a report of that event, not as a copy.
     const copy = await browser.open(COPY_WHOLE);
-    await expectNoOverlay(copy);
+    const { badge } = await panelOf(copy);
+    await expect(badge.textContent()).resolves.toBe('Port Ellis Transit Authority · same event');
     await copy.close();
     const press = await browser.open(PRESS_COPY);
     await panelOf(press);
@@ -402,6 +408,66 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
       await expect(panel.locator('.story-source').textContent()).resolves.toBe(`Imported: ${exported!.name}`);
       await copy.close();
       expect(freshBrowser.errors).toEqual([]);
+    });
+  });
+
+  describe('pages in another language, with a word list', () => {
+    let other: Harness;
+    const otherBrowser = browserOf(() => other);
+    beforeAll(async () => {
+      other = await startHarness(undefined, PAGES);
+    });
+    afterAll(async () => other?.close());
+
+    it('recognises a Spanish translation of a learned AP story once the reader adds a Spanish word list, and not after removing it', async () => {
+      const ap = await otherBrowser.open(AP_FERRY);
+      await expect((await panelOf(ap)).badge.textContent()).resolves.toBe('Associated Press · original');
+      await ap.close();
+      // Names and numbers alone prove no copy: without a list the translation shows nothing.
+      let spanish = await otherBrowser.open(SPANISH_COPY);
+      await expectNoOverlay(spanish);
+      await spanish.close();
+
+      const options = await otherBrowser.extensionPage('options.html');
+      await options.getByText('No word lists yet').waitFor();
+      const add = options.getByLabel(/Add a word list/);
+      await add.setInputFiles({
+        name: 'es-en.tsv',
+        mimeType: 'text/tab-separated-values',
+        buffer: Buffer.from(ES_EN_LIST),
+      });
+      await options
+        .getByRole('status')
+        .filter({ hasText: 'es-en.tsv is in use for pages in Spanish: 97 word pairs.' })
+        .waitFor();
+      await options.locator('.word-lists-in-use li', { hasText: 'Spanish: es-en.tsv, 97 word pairs' }).waitFor();
+      // Not a word list: refused, saying why, and the Spanish list stays.
+      await options.getByLabel('Language of the list').selectOption('fr');
+      await add.setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('dear class,\nread the story by monday\nthanks\n'),
+      });
+      await options
+        .getByRole('alert')
+        .filter({ hasText: /^notes\.txt was not added: / })
+        .waitFor();
+      await expect(options.locator('.word-lists-in-use li').count()).resolves.toBe(1);
+      expect(await seriousViolations(options)).toEqual([]);
+
+      spanish = await otherBrowser.open(SPANISH_COPY);
+      const { badge, panel } = await panelOf(spanish);
+      await expect(badge.textContent()).resolves.toBe('Associated Press · rewritten');
+      await expect(panel.textContent()).resolves.toContain('a translation into Spanish');
+      await spanish.close();
+
+      await options.getByRole('button', { name: 'Remove the Spanish word list' }).click();
+      await options.getByText('No word lists yet').waitFor();
+      await options.close();
+      spanish = await otherBrowser.open(SPANISH_COPY);
+      await expectNoOverlay(spanish);
+      await spanish.close();
+      expect(otherBrowser.errors).toEqual([]);
     });
   });
 });
