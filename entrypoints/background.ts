@@ -7,6 +7,7 @@ import { answerMessages, type TabStatus } from '../messaging/protocol';
 import { OPEN_PANEL_COMMAND } from '../lib/commands';
 import { injectForCheck, injectOverlay, openPanel } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
+import { showToolbarState } from '../utils/toolbar';
 import { openLearnedStore } from '../utils/learned-store';
 import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
@@ -44,6 +45,11 @@ export default defineBackground(() => {
       if (sender.tab?.id !== undefined) {
         statuses.set(sender.tab.id, { state: 'checked', title: article.title, result });
         articles.set(sender.tab.id, { article, url });
+        // The page's own frame decides the button's state (an embedded frame's result does not).
+        if (!sender.frameId)
+          void showToolbarState(sender.tab.id, result.match !== null).catch((error: unknown) =>
+            console.debug('Wiretrace: toolbar state:', error),
+          );
       }
       return result;
     },

@@ -245,6 +245,9 @@ export function sourceSummary(
 export const IMPORT_STORIES =
   'Import a file of stories (.json or .wtix, from Wiretrace’s export or npm run build:index)';
 
+/** The toolbar button's title (a screen reader's words for it) on a checked page without a match. */
+export const NOTHING_HERE_TITLE = 'Wiretrace: none of your stories is on this page. Open to see what Wiretrace knows.';
+
 /** The popup's status when the page was checked and carries none of the stories Wiretrace knows. */
 export const NO_STORY_HERE = 'None of the stories Wiretrace knows is on this page.';
 

@@ -108,8 +108,8 @@ function Popup() {
         ? 'This page has not been checked.'
         : status.result.match
           ? status.result.match.original
-            ? `${status.result.match.story.agency}: "${status.result.match.story.headline}", the original (${sourceLabel(status.result.match.source)})`
-            : `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${relationLine(status.result.match.relation)}; ${sourceLabel(status.result.match.source)})`
+            ? `${status.result.match.story.agency}: “${status.result.match.story.headline}”, the original (${sourceLabel(status.result.match.source)})`
+            : `${status.result.match.story.agency}: “${status.result.match.story.headline}” (${relationLine(status.result.match.relation)}; ${sourceLabel(status.result.match.source)})`
           : NO_STORY_HERE;
   const shortcut = useShortcut();
   const matched = status?.state === 'checked' && status.result.match !== null;

@@ -18,7 +18,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
-import { CANNOT_READ_PAGE, HIGHLIGHT_LEGEND, shortcutLine, versionRelationLine } from '../../lib/labels';
+import {
+  CANNOT_READ_PAGE,
+  HIGHLIGHT_LEGEND,
+  NOTHING_HERE_TITLE,
+  shortcutLine,
+  versionRelationLine,
+} from '../../lib/labels';
 import { parseIndex } from '../../lib/index-schema';
 import {
   button,
@@ -305,6 +311,34 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
     await sleep(QUIET_WAIT_MS);
     expect(await overlayCount(page)).toBe(0);
     await page.close();
+  });
+
+  it('puts a quiet "0" on the toolbar button of a page without a match, and says why in its title', async () => {
+    const toolbarOf = async (url: string) => {
+      const probe = await harness.openExtensionPage('popup.html');
+      const state = await probe.evaluate(async (u) => {
+        type Api = {
+          tabs: { query(q: object): Promise<Array<{ id: number }>> };
+          browserAction: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const [tab] = await api.tabs.query({ url: u.replace('https://', 'http://') });
+        return {
+          badge: await api.browserAction.getBadgeText({ tabId: tab!.id }),
+          title: await api.browserAction.getTitle({ tabId: tab!.id }),
+        };
+      }, url);
+      await probe.close();
+      return state;
+    };
+    const page = await harness.open(UNRELATED);
+    await sleep(QUIET_WAIT_MS);
+    await expect(toolbarOf(UNRELATED)).resolves.toEqual({ badge: '0', title: NOTHING_HERE_TITLE });
+    await page.close();
+    const article = await harness.open(ARTICLE);
+    await shadow(article, '.badge');
+    await expect(toolbarOf(ARTICLE)).resolves.toEqual({ badge: '', title: 'Wiretrace' });
+    await article.close();
   });
 
   it('shows nothing on a home page', async () => {

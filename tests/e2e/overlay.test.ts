@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { parseIndex } from '../../lib/index-schema';
-import { CANNOT_READ_PAGE, HIGHLIGHT_LEGEND, shortcutLine, versionRelationLine } from '../../lib/labels';
+import {
+  CANNOT_READ_PAGE,
+  HIGHLIGHT_LEGEND,
+  NOTHING_HERE_TITLE,
+  shortcutLine,
+  versionRelationLine,
+} from '../../lib/labels';
 import {
   CHROMIUM,
   EXTENSION_DIR,
@@ -229,6 +235,34 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.waitForTimeout(QUIET_WAIT_MS);
     expect(await page.locator('wiretrace-overlay').count()).toBe(0);
     await page.close();
+  });
+
+  it('puts a quiet "0" on the toolbar button of a page without a match, and says why in its title', async () => {
+    const toolbarOf = async (url: string) => {
+      const probe = await openExtensionPage('popup.html');
+      const state = await probe.evaluate(async (u) => {
+        type Chrome = {
+          tabs: { query(q: object): Promise<Array<{ id: number }>> };
+          action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+        };
+        const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+        const [tab] = await chrome.tabs.query({ url: u.replace('https://', 'http://') });
+        return {
+          badge: await chrome.action.getBadgeText({ tabId: tab!.id }),
+          title: await chrome.action.getTitle({ tabId: tab!.id }),
+        };
+      }, url);
+      await probe.close();
+      return state;
+    };
+    const page = await open(UNRELATED);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    await expect(toolbarOf(UNRELATED)).resolves.toEqual({ badge: '0', title: NOTHING_HERE_TITLE });
+    await page.close();
+    const article = await open(ARTICLE);
+    await article.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    await expect(toolbarOf(ARTICLE)).resolves.toEqual({ badge: '', title: 'Wiretrace' });
+    await article.close();
   });
 
   it('shows nothing on a home page', async () => {
