@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { RULE_FILE, withoutRuleDocs } from './scripts/rule-docs';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_DESCRIPTION, OPEN_PANEL_KEYS } from './lib/commands';
 import { CONTENT_MATCHES, INDEX_PATH } from './lib/sites';
 
 /** Leaves rule documentation out of the bundles. */
@@ -57,6 +58,10 @@ export default defineConfig({
     // Sites the reader adds in the options are asked for one at a time when added (permissions.request
     // with that one site's pattern); this optional pattern is only what such a request may name.
     ...(manifestVersion === 3 ? { optional_host_permissions: [ANY_SITE] } : { optional_permissions: [ANY_SITE] }),
+    // A keyboard shortcut for the panel; invoking it grants activeTab, as a click on the toolbar button does.
+    commands: {
+      [OPEN_PANEL_COMMAND]: { suggested_key: { default: OPEN_PANEL_KEYS }, description: OPEN_PANEL_DESCRIPTION },
+    },
     browser_specific_settings: {
       // Firefox asks every add-on to declare what it collects: nothing (no page text leaves the browser).
       gecko: { id: 'wiretrace@wiretrace.dev', data_collection_permissions: { required: ['none'] } },

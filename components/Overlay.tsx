@@ -1,27 +1,29 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuoteCheck } from '../lib/quote-check';
-import { Diff } from './Diff';
+import { QuoteItem } from './QuoteItem';
 import { StoryOrigin } from './StoryOrigin';
 import {
   creditSentence,
-  FIDELITY_LABELS,
+  HIGHLIGHT_LEGEND,
   HIGHLIGHT_WIRE_TEXT,
   MET_ELSEWHERE,
   MET_NOWHERE_YET,
-  NAMES_ANOTHER_SPEAKER,
+  NO_LINK_KNOWN,
+  PASSAGE_EXACT,
+  QUOTE_MARKS_HINT,
+  PASSAGE_REWORDED,
+  passagesSummary,
   RELATION_EXPLANATIONS,
   RELATION_NAMES,
+  shareSentence,
   sourceLine,
-  speakerLabel,
   THIS_IS_THE_ORIGINAL,
-  URL_UNKNOWN,
 } from '../lib/labels';
 import type { Theme } from '../lib/settings';
 import type { ResultView } from '../lib/view';
 
-function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
+/** The legend's swatches, in the order of the page's colours (lib/highlight.ts). */
+const LEGEND_KINDS = ['wire', 'reworded', 'quote', 'own'] as const;
 
 /** Badge and panel. Every string from the page is rendered as text by Preact, never as HTML. */
 export function Overlay({
@@ -31,6 +33,7 @@ export function Overlay({
   onHighlight,
   theme = 'auto',
   onCompare,
+  onOpener,
 }: {
   view: NonNullable<ResultView['match']> & { quotes: QuoteCheck[] };
   startOpen: boolean;
@@ -40,6 +43,8 @@ export function Overlay({
   theme?: Theme;
   /** Opens the compare page of the story. */
   onCompare?: () => void;
+  /** Receives the function that opens the panel and puts focus in it (the keyboard shortcut's). */
+  onOpener?: (open: () => void) => void;
 }) {
   const [open, setOpen] = useState(startOpen);
   const [highlight, setHighlight] = useState(startHighlight);
@@ -55,6 +60,14 @@ export function Overlay({
   useEffect(() => {
     if (open && opened.current) heading.current?.focus();
   }, [open]);
+  useEffect(
+    () =>
+      onOpener?.(() => {
+        opened.current = true;
+        setOpen(true);
+      }),
+    [],
+  );
   const toggle = () => {
     opened.current = !open;
     setOpen(!open);
@@ -95,39 +108,37 @@ export function Overlay({
               <p class="relation">
                 <strong>{RELATION_NAMES[view.relation]}</strong>: {RELATION_EXPLANATIONS[view.relation]}.
               </p>
-              <p class="share">
-                {percent(view.evidence.verbatimShare)} of the page's sentences are wire text word for word;{' '}
-                {percent(view.evidence.rewordedShare)} follow the wire text in order ({view.evidence.alignedSentences}{' '}
-                of {view.evidence.pageSentences} sentences, quotes aside).
-              </p>
-              {/* For a verbatim copy the share line already says why. */}
-              {view.relation !== 'verbatim' && <p class="why">Why: {view.evidence.why}.</p>}
-              <p class="credits">{creditSentence(story.agency, view.credits)}</p>
+              {/* Counts for a copy; for a report of the same event (no sentence shared) or a translation, the reason. */}
+              {view.relation !== 'same-event' && <p class="share">{shareSentence(view.evidence)}</p>}
+              {(view.relation === 'same-event' || view.relation === 'rewritten') && (
+                <p class="why">Why: {view.evidence.why}.</p>
+              )}
+              <p class="credits">{creditSentence(story.agency, view.credits, view.relation)}</p>
               {onHighlight && (
                 <div class="highlight">
                   <button type="button" class="highlight-toggle" aria-pressed={highlight} onClick={toggleHighlight}>
                     {highlight ? 'Hide highlights on the page' : HIGHLIGHT_WIRE_TEXT}
                   </button>
                   {highlight && (
-                    <p class="legend">
-                      <span class="swatch wire" aria-hidden="true" /> wire text word for word{' '}
-                      <span class="swatch reworded" aria-hidden="true" /> reworded{' '}
-                      <span class="swatch own" aria-hidden="true" /> the outlet&apos;s own. Quotes are compared in the
-                      list below.
-                    </p>
+                    <ul class="legend" aria-label="Colours on the page">
+                      {LEGEND_KINDS.map((kind) => (
+                        <li key={kind}>
+                          <span class={`swatch ${kind}`} aria-hidden="true" /> {HIGHLIGHT_LEGEND[kind]}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </div>
               )}
               {view.evidence.passages.length > 0 && (
                 <details class="evidence">
-                  <summary>Aligned passages ({view.evidence.passages.length})</summary>
+                  <summary>{passagesSummary(view.evidence.passages.length)}</summary>
                   <ol>
                     {view.evidence.passages.map((p, i) => (
                       <li key={i} class={`passage ${p.kind}`}>
                         <span class="page-text">{p.page}</span>
                         <span class="wire-text">
-                          {p.kind === 'wire' ? 'Wire text, word for word' : `Reworded (similarity ${percent(p.score)})`}
-                          {p.wire && p.kind !== 'wire' ? `: ${p.wire}` : ''}
+                          {p.kind === 'wire' ? PASSAGE_EXACT : `${PASSAGE_REWORDED}: ${p.wire}`}
                         </span>
                       </li>
                     ))}
@@ -146,38 +157,19 @@ export function Overlay({
           <ul class="siblings">
             {siblings.map((v) => (
               <li key={v.id}>
-                {v.url ? (
-                  <a href={v.url}>{v.outlet}</a>
-                ) : (
-                  <span>
-                    {v.outlet} ({URL_UNKNOWN})
-                  </span>
-                )}{' '}
+                {v.url ? <a href={v.url}>{v.outlet}</a> : <span>{v.outlet}</span>}{' '}
                 <span class="rel">{RELATION_NAMES[v.relation]}</span>
               </li>
             ))}
           </ul>
-          {!original && (
+          {siblings.some((v) => !v.url) && <p class="no-link">{NO_LINK_KNOWN}</p>}
+          {!original && view.quotes.length > 0 && (
             <>
               <h3>Quotes on this page</h3>
+              {view.quotes.some((q) => q.marks) && <p class="quotes-hint">{QUOTE_MARKS_HINT}</p>}
               <ul class="quotes">
                 {view.quotes.map((q, i) => (
-                  <li key={i} class={`quote ${q.fidelity}`}>
-                    <q class="page-quote">{q.text}</q>
-                    <span class="speaker">{speakerLabel(q.speaker)}</span>
-                    <span class="fidelity">{FIDELITY_LABELS[q.fidelity]}</span>
-                    {q.original && (q.fidelity !== 'exact' || q.speakerDiffers) && (
-                      <div class="original">
-                        Original: <q>{q.original}</q> <span class="speaker">{speakerLabel(q.originalSpeaker)}</span>
-                        {q.speakerDiffers && <span class="flag"> (the page {NAMES_ANOTHER_SPEAKER})</span>}
-                        {q.fidelity !== 'exact' && (
-                          <span class="diff">
-                            <Diff parts={q.diff} spaced />
-                          </span>
-                        )}
-                      </div>
-                    )}
-                  </li>
+                  <QuoteItem key={i} q={q} />
                 ))}
               </ul>
             </>

@@ -4,8 +4,10 @@ import type { Article } from '../lib/article';
 import { compareStory } from '../lib/compare';
 import { INDEX_PATH } from '../lib/sites';
 import { answerMessages, type TabStatus } from '../messaging/protocol';
-import { injectForCheck, injectOverlay } from '../utils/content-script';
+import { OPEN_PANEL_COMMAND } from '../lib/commands';
+import { injectForCheck, injectOverlay, openPanel } from '../utils/content-script';
 import { indexLifecycle } from '../utils/index-lifecycle';
+import { showToolbarState } from '../utils/toolbar';
 import { openLearnedStore } from '../utils/learned-store';
 import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
@@ -43,6 +45,11 @@ export default defineBackground(() => {
       if (sender.tab?.id !== undefined) {
         statuses.set(sender.tab.id, { state: 'checked', title: article.title, result });
         articles.set(sender.tab.id, { article, url });
+        // The page's own frame decides the button's state (an embedded frame's result does not).
+        if (!sender.frameId)
+          void showToolbarState(sender.tab.id, result.match !== null).catch((error: unknown) =>
+            console.debug('Wiretrace: toolbar state:', error),
+          );
       }
       return result;
     },
@@ -69,6 +76,17 @@ export default defineBackground(() => {
       if (position < 0) throw new Error(`The index in use has no story "${storyId}".`);
       return { ...compareStory(index.story(position).story), source: index.sourceOf(position) };
     },
+    async storyList({ limit }) {
+      const { index } = await indexes.current();
+      // From the end: the reader's own stories come last in the union, and are what they look for first.
+      const stories = [];
+      for (let p = index.storyCount - 1; p >= 0 && stories.length < limit; p--) {
+        const { story } = index.story(p);
+        const headline = story.headlines[story.headlines.length - 1] ?? story.id;
+        stories.push({ id: story.id, agency: story.agency, date: story.date, headline, source: index.sourceOf(p) });
+      }
+      return { stories, total: index.storyCount };
+    },
     async openCompare({ storyId }) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/compare.html?story=${encodeURIComponent(storyId)}` as '/'),
@@ -86,6 +104,11 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     statuses.delete(tabId);
     articles.delete(tabId);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== OPEN_PANEL_COMMAND || tab?.id === undefined) return;
+    // A page no extension may read (the browser's own, the web store): the shortcut does nothing there.
+    openPanel(tab.id).catch((error: unknown) => console.debug('Wiretrace: no panel on this page:', error));
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE as '/') });

@@ -34,7 +34,8 @@ function settled(ctx: ContentScriptContext): Promise<void> {
 
 /** Set by the background in our own script world (the page cannot see it) when it injects this script for "Check this page". */
 function checkRequested(): boolean {
-  return (globalThis as Record<string, unknown>)[CHECK_REQUESTED] === true;
+  // true for "Check this page", CHECK_AND_OPEN for the keyboard shortcut (the overlay opens its panel).
+  return Boolean((globalThis as Record<string, unknown>)[CHECK_REQUESTED]);
 }
 
 /** The overlay's code, put into this page's script world by the background the first time there is something to show. */

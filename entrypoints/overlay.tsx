@@ -8,7 +8,7 @@ import overlayCss from '../components/overlay.css?inline';
 import type { Article } from '../lib/article';
 import { applyHighlights, planHighlights } from '../lib/highlight';
 import type { Settings } from '../lib/settings';
-import { sendMessage } from '../messaging/protocol';
+import { CHECK_AND_OPEN, CHECK_REQUESTED, OPEN_PANEL, sendMessage } from '../messaging/protocol';
 import { OVERLAY_UI, type Found, type OverlayUi, type Remove } from '../utils/overlay-ui';
 
 /** How often a page showing an overlay checks that the extension is still there (after an update it is not). */
@@ -27,6 +27,9 @@ function highlighter(article: Article, found: Found, overlay: () => Element) {
       : null;
   };
 }
+
+/** The keyboard shortcut checked this page (utils/content-script.ts): the panel opens on the result. */
+const openRequested = () => (globalThis as Record<string, unknown>)[CHECK_REQUESTED] === CHECK_AND_OPEN;
 
 /** The overlay in its own shadow root at the end of the body, ready to mount. */
 function createOverlay(
@@ -48,7 +51,9 @@ function createOverlay(
       render(
         <Overlay
           view={found}
-          startOpen={settings.panel === 'open'}
+          startOpen={settings.panel === 'open' || openRequested()}
+          // The keyboard shortcut reaches the panel through this function, in our own script world.
+          onOpener={(open) => ((globalThis as Record<string, unknown>)[OPEN_PANEL] = open)}
           startHighlight={settings.highlight}
           onHighlight={setHighlight}
           theme={settings.theme}
@@ -62,6 +67,7 @@ function createOverlay(
       return container;
     },
     onRemove(container) {
+      delete (globalThis as Record<string, unknown>)[OPEN_PANEL];
       if (container) render(null, container);
     },
   });

@@ -1,6 +1,7 @@
 /**
  * Marks, in the live page, which paragraphs are wire text word for word,
- * which follow it reworded, and which are the outlet's own. Only classes are
+ * which follow it reworded, which are quotes (compared one by one in the
+ * panel's list, not as wire text), and which are the outlet's own. Only classes are
  * added (and one style element); turning it off removes exactly what was
  * added, so the page's markup is as it was. Elements that are not story text
  * (ads, menus, related links) are never touched: only blocks whose text is a
@@ -10,11 +11,12 @@ import type { Block } from './article';
 import { MIN_SENTENCE_KEYS, readParagraph } from './fingerprint';
 import { normalizeText } from './text';
 
-export type HighlightKind = 'wire' | 'reworded' | 'own';
+export type HighlightKind = 'wire' | 'reworded' | 'quote' | 'own';
 
 export const HIGHLIGHT_CLASSES: Record<HighlightKind, string> = {
   wire: 'wiretrace-hl-wire',
   reworded: 'wiretrace-hl-reworded',
+  quote: 'wiretrace-hl-quote',
   own: 'wiretrace-hl-own',
 };
 const STYLE_ID = 'wiretrace-highlight-style';
@@ -22,10 +24,16 @@ const BLOCK_SELECTOR = 'p, li, blockquote, h2, h3, h4, h5, h6, td, dd';
 /** Elements looked at, at most: a page with 100,000 nodes must not stall the reader's tab. */
 const MAX_HIGHLIGHT_CANDIDATES = 5_000;
 
+/*
+ * Strong enough to read on a projector: a tint behind the text and a 6px bar at its side for every
+ * kind, the outlet's own text included (a faint grey bar alone vanished on a classroom screen).
+ * Tints stay pale so the page's own text colour keeps its contrast. Colours match the panel's legend.
+ */
 const STYLE = `
-.wiretrace-hl-wire { background: rgb(255 216 77 / 0.35) !important; box-shadow: -4px 0 0 #c9a400; }
-.wiretrace-hl-reworded { background: rgb(120 180 255 / 0.25) !important; box-shadow: -4px 0 0 #4a86d4; }
-.wiretrace-hl-own { box-shadow: -4px 0 0 #9a9a9a; }
+.wiretrace-hl-wire { background: rgb(255 216 77 / 0.45) !important; box-shadow: -6px 0 0 #c9a400; }
+.wiretrace-hl-reworded { background: rgb(120 180 255 / 0.3) !important; box-shadow: -6px 0 0 #3b78c9; }
+.wiretrace-hl-quote { background: rgb(110 200 140 / 0.3) !important; box-shadow: -6px 0 0 #2e8b57; }
+.wiretrace-hl-own { background: rgb(215 140 215 / 0.25) !important; box-shadow: -6px 0 0 #a0459f; }
 `;
 
 export interface HighlightPlan {
@@ -58,8 +66,10 @@ export function planHighlights(
     if (kinds.includes('wire')) plan.push({ element, kind: 'wire' });
     else if (kinds.includes('reworded')) plan.push({ element, kind: 'reworded' });
     // "Own" only where matching could have found wire text: a sentence with enough words outside quotes.
-    // A quote-only paragraph or a subheading ('VULNERABILITIES') says nothing either way and stays unmarked.
     else if (read.some((s) => s.print.keys.length >= MIN_SENTENCE_KEYS)) plan.push({ element, kind: 'own' });
+    // A paragraph that is a quote ('"Our differences will not be easy to bridge," he said.'): the panel
+    // compares it quote by quote. A subheading ('VULNERABILITIES') says nothing either way and stays unmarked.
+    else if (text.includes('"')) plan.push({ element, kind: 'quote' });
   }
   return plan;
 }

@@ -8,6 +8,7 @@
 import { diffArrays } from 'diff';
 import { BoundedCache } from './bounded-cache';
 import type { StoryQuote } from './index-schema';
+import { markQuote, type QuoteMarks } from './quote-marks';
 import type { Quote } from './quotes';
 import { STOPWORDS, wordKey, words } from './text';
 
@@ -46,6 +47,8 @@ export interface QuoteCheck {
   speakerDiffers: boolean;
   /** Word diff from the original wording to the page's (empty when unmatched). */
   diff: DiffPart[];
+  /** Both wordings as written, the changed words marked (a matched quote in the page's own language). */
+  marks?: QuoteMarks;
 }
 
 function editDistance(a: string, b: string): number {
@@ -214,6 +217,7 @@ export function checkQuotes(pageQuotes: readonly Quote[], originals: readonly St
       fidelity,
       speakerDiffers: !sameSpeaker(q.speaker, best.quote.speaker),
       diff,
+      ...(fidelity === 'exact' ? {} : { marks: markQuote(q.text, best.quote.text) }),
     };
   });
 }

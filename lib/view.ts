@@ -3,6 +3,7 @@ import type { Credit } from './credits';
 import type { MatchResult, PageResult } from './match';
 import type { QuoteCheck } from './quote-check';
 import { BUNDLED, type StorySource } from './story-source';
+import { words } from './text';
 
 /**
  * What the overlay, popup and CLI show for a page: the match without the
@@ -62,6 +63,25 @@ function sameUrl(a: string | null, b: string | null): boolean {
   return strip(a) === strip(b);
 }
 
+/**
+ * Each quote once: a page that gives the same words in its summary bullets and again in its body
+ * (gettotext.com lists Stoltenberg's "real risk" twice) shows them once, with the speaker the body
+ * names when the bullet names none.
+ */
+export function uniqueQuotes(quotes: readonly QuoteCheck[]): QuoteCheck[] {
+  const byWords = new Map<string, number>();
+  const out: QuoteCheck[] = [];
+  for (const q of quotes) {
+    const key = words(q.text).join(' ');
+    const seen = byWords.get(key);
+    if (seen === undefined) {
+      byWords.set(key, out.length);
+      out.push(q);
+    } else if (!out[seen]!.speaker && q.speaker) out[seen] = q;
+  }
+  return out;
+}
+
 export function toView(
   result: PageResult,
   pageUrl: string | null,
@@ -86,6 +106,6 @@ export function toView(
       source,
       original,
     },
-    quotes: result.quotes,
+    quotes: uniqueQuotes(result.quotes),
   };
 }

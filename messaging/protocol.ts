@@ -18,6 +18,10 @@ const REFUSED = 'Wiretrace refuses messages from other extensions or pages.';
  * see or set). Spelled here once: the injected setter receives it as an argument.
  */
 export const CHECK_REQUESTED = 'wiretraceCheck';
+/** The flag's value when the keyboard shortcut asked: the panel opens at once. */
+export const CHECK_AND_OPEN = 'open';
+/** The name under which a shown overlay leaves, in the same script world, the function that opens its panel. */
+export const OPEN_PANEL = 'wiretraceOpenPanel';
 
 /** Status of a tab as the popup shows it. */
 export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: string; result: ResultView };
@@ -71,6 +75,15 @@ export interface LearnedList {
   bytes: number;
 }
 
+/** A story as the compare page without a story lists it, to open its comparison. */
+export interface StoryListItem {
+  id: string;
+  agency: string;
+  date: string;
+  headline: string;
+  source: StorySource;
+}
+
 /** What "Add this page to my stories" did, or why it did not. */
 export type AddPageAnswer =
   | { added: true; headline: string; change: LearnChange; source: StorySource }
@@ -109,6 +122,8 @@ interface ProtocolMap {
   search(data: { query: string }): { results: SearchResult[]; searched: number; total: number };
   /** Compare page → background: a story of the index in use, set out for comparison, and where it came from. */
   compare(data: { storyId: string }): CompareView & { source: StorySource };
+  /** Compare page without a story → background: the stories in use, the reader's own first, at most `limit`. */
+  storyList(data: { limit: number }): { stories: StoryListItem[]; total: number };
   /** Overlay → background: open the compare page of a story in a new tab. */
   openCompare(data: { storyId: string }): void;
   /** Options → background: which sources of stories are in use. */
@@ -140,6 +155,7 @@ const EVERY_MESSAGE: Record<MessageType, true> = {
   checkTab: true,
   search: true,
   compare: true,
+  storyList: true,
   openCompare: true,
   indexInfo: true,
   reloadIndex: true,

@@ -116,7 +116,7 @@ export function LearnedStories({ onChange }: { onChange: () => void }) {
   const compareUrl = (id: string) => browser.runtime.getURL(`/compare.html?story=${encodeURIComponent(id)}` as '/');
 
   return (
-    <fieldset class="learned">
+    <fieldset class="learned" id="your-stories">
       <legend>Your stories</legend>
       <p class="learned-count">
         {list
@@ -160,7 +160,7 @@ export function LearnedStories({ onChange }: { onChange: () => void }) {
           type="button"
           onClick={() => void exportStories().then((n) => setMessage(`Exported ${n.toLocaleString('en')} stories.`))}
         >
-          Export my stories as an index file
+          Export my stories to a file
         </button>{' '}
         {confirming ? (
           <>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openIndexFile } from '../../lib/index-file';
+import { IMPORT_STORIES, sourceSummary, storiesText } from '../../lib/labels';
 import { sendMessage, valueOf, type IndexStatus, type SourceStatus } from '../../messaging/protocol';
 import { addImport, removeImport } from '../../utils/story-db';
 
@@ -10,18 +11,10 @@ export function sizeText(bytes: number): string {
   return bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-function storiesText(n: number): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? 'story' : 'stories'}`;
-}
-
-/** "bundled with Wiretrace: 1 story, newest story 2022-01-12, full build, 2.1 KB". */
+/** "bundled with Wiretrace: 1 story, the newest from 2022-01-12, 25.2 KB" (lib/labels.ts says it). */
 function describeSource(source: SourceStatus): string {
-  const { info } = source;
-  const file = info
-    ? `${info.newestStory ? `, newest story ${info.newestStory}` : ''}, ${info.build} build, ${sizeText(info.bytes)}`
-    : '';
   const name = source.kind === 'imported' ? `imported: ${source.name}` : source.name;
-  return `${name}: ${storiesText(source.stories)}${file}`;
+  return sourceSummary(name, source.stories, source.info && { ...source.info, size: sizeText(source.info.bytes) });
 }
 
 /**
@@ -93,7 +86,7 @@ export function StorySources({ refresh }: { refresh: number }) {
         <p class="index-info">Loading…</p>
       )}
       <label>
-        Import an index file (.json full build or .wtix compact build)
+        {IMPORT_STORIES}
         <input
           type="file"
           accept=".json,.wtix,application/json,application/octet-stream"

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ADD_THIS_PAGE, sourceLabel } from '../../lib/labels';
+import { ADD_THIS_PAGE, CANNOT_READ_PAGE, checkFailure, sourceLabel } from '../../lib/labels';
 import { sendMessage } from '../../messaging/protocol';
 
 /**
@@ -18,7 +18,11 @@ export function AddPage({ tabId, checked, check }: { tabId: number; checked: boo
     if (!checked && !(await check())) return;
     const answer = await sendMessage('addPage', { tabId, source });
     if (!answer.ok) {
-      setResult({ text: `This page could not be added: ${answer.error}`, problem: true });
+      const plain = checkFailure(answer.error);
+      setResult({
+        text: plain === CANNOT_READ_PAGE ? plain : `This page could not be added: ${answer.error}`,
+        problem: true,
+      });
       return;
     }
     const value = answer.value;

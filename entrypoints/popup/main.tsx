@@ -1,11 +1,60 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CHECK_THIS_PAGE, relationLine, sourceLabel, speakerLabel } from '../../lib/labels';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
+import {
+  ALL_STORIES,
+  CHECK_THIS_PAGE,
+  checkFailure,
+  NO_STORY_HERE,
+  OPTIONS,
+  relationLine,
+  shortcutLine,
+  sourceLabel,
+  speakerLabel,
+  YOUR_STORIES,
+} from '../../lib/labels';
 import type { SearchResult } from '../../lib/search';
 import { sendMessage, type TabStatus } from '../../messaging/protocol';
 import { AddPage } from './add-page';
+import { KnownStories } from './known-stories';
 import '../../components/page.css';
+
+/** Opens one of the extension's pages in a tab and closes the popup (a link would load it inside the popup). */
+function openPage(path: string) {
+  void browser.tabs.create({ url: browser.runtime.getURL(path as '/') }).then(() => window.close());
+}
+const compareUrl = (storyId: string) => `/compare.html?story=${encodeURIComponent(storyId)}`;
+
+/** A link to an extension page that opens in a tab of its own, by mouse or keyboard. */
+function PageLink({ path, children }: { path: string; children: string }) {
+  return (
+    <a
+      href={browser.runtime.getURL(path as '/')}
+      onClick={(e) => {
+        e.preventDefault();
+        openPage(path);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** The keys the browser holds for the panel's shortcut (the reader may have changed them), or the default. */
+function useShortcut(): string {
+  const [keys, setKeys] = useState(OPEN_PANEL_KEYS);
+  useEffect(() => {
+    void browser.commands
+      .getAll()
+      .then((all) => {
+        const command = all.find((c) => c.name === OPEN_PANEL_COMMAND);
+        if (command) setKeys(command.shortcut || 'not set (choose keys in the browser’s extension shortcuts)');
+      })
+      .catch(() => undefined);
+  }, []);
+  return keys;
+}
 
 /** How long "Check this page" waits for the page's result, and how often it asks. */
 const CHECK_WAIT_MS = 6_000;
@@ -35,7 +84,7 @@ function Popup() {
     setNote('Checking…');
     const answer = await sendMessage('checkTab', { tabId });
     if (!answer.ok) {
-      setNote(`This page cannot be checked: ${answer.error}`);
+      setNote(checkFailure(answer.error));
       return false;
     }
     // The content script reports to the background when it has a result; a page with no article never does.
@@ -59,22 +108,39 @@ function Popup() {
         ? 'This page has not been checked.'
         : status.result.match
           ? status.result.match.original
-            ? `${status.result.match.story.agency}: "${status.result.match.story.headline}", the original (${sourceLabel(status.result.match.source)})`
-            : `${status.result.match.story.agency}: "${status.result.match.story.headline}" (${relationLine(status.result.match.relation)}; ${sourceLabel(status.result.match.source)})`
-          : 'No wire story from your stories found on this page.';
+            ? `${status.result.match.story.agency}: “${status.result.match.story.headline}”, the original (${sourceLabel(status.result.match.source)})`
+            : `${status.result.match.story.agency}: “${status.result.match.story.headline}” (${relationLine(status.result.match.relation)}; ${sourceLabel(status.result.match.source)})`
+          : NO_STORY_HERE;
+  const shortcut = useShortcut();
+  const matched = status?.state === 'checked' && status.result.match !== null;
 
   return (
     <main class="popup">
-      <h1>Wiretrace</h1>
+      <header class="popup-head">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>Wiretrace</h1>
+      </header>
       <p class="status" role="status">
         {line}
       </p>
-      <button type="button" onClick={() => void check()}>
+      {matched && status.result.match && (
+        <p class="status-link">
+          <PageLink path={compareUrl(status.result.match.story.id)}>Compare all versions side by side</PageLink>
+        </p>
+      )}
+      <button type="button" class="primary" onClick={() => void check()}>
         {CHECK_THIS_PAGE}
       </button>
       {note && <p class="note">{note}</p>}
+      {status !== null && !matched && <KnownStories />}
       {tabId !== null && <AddPage tabId={tabId} checked={status?.state === 'checked'} check={check} />}
       <Search />
+      <nav class="popup-links" aria-label="Wiretrace pages">
+        <PageLink path="/options.html#your-stories">{YOUR_STORIES}</PageLink>
+        <PageLink path="/compare.html">{ALL_STORIES}</PageLink>
+        <PageLink path="/options.html">{OPTIONS}</PageLink>
+      </nav>
+      <p class="shortcut hint">{shortcutLine(shortcut)}</p>
     </main>
   );
 }
@@ -119,16 +185,26 @@ function Search() {
           <ul class="results">
             {answer.results.map((r, i) => (
               <li key={i} class={`result ${r.kind}`}>
-                {r.kind === 'quote' ? (
-                  <>
-                    <q>{r.text}</q> <span class="speaker">{speakerLabel(r.speaker)}</span>
-                  </>
-                ) : (
-                  <strong>{r.text}</strong>
-                )}
-                <span class="story">
-                  {r.agency}, {r.date}: {r.headline}
-                </span>
+                {/* The whole result opens its story's compare page: every version, every quote. */}
+                <a
+                  class="result-link"
+                  href={browser.runtime.getURL(compareUrl(r.storyId) as '/')}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openPage(compareUrl(r.storyId));
+                  }}
+                >
+                  {r.kind === 'quote' ? (
+                    <>
+                      <q>{r.text}</q> <span class="speaker">{speakerLabel(r.speaker)}</span>
+                    </>
+                  ) : (
+                    <strong>{r.text}</strong>
+                  )}
+                  <span class="story">
+                    {r.agency}, {r.date}: {r.headline}
+                  </span>
+                </a>
               </li>
             ))}
           </ul>

@@ -22,6 +22,10 @@ export const ROUTES: Record<string, string> = {
   'www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629': 'tbs-article',
   'uk.investing.com/news/stock-market-news/regional-banks-1': 'investing-unrelated',
   'uk.investing.com/': 'investing-home',
+  // A rewrite with altered quotes (one given twice), and an edited copy with every kind of paragraph.
+  'gettotext.com/nato-ready-to-negotiate-on-missiles-moscow-warns-of-dangers/': 'gettotext-article',
+  'news.cgtn.com/news/2022-01-12/NATO-chief-says-allies-ready-for-more-Russia-talks-16LKbacPXCU/index.html':
+    'cgtn-article',
   // The same article on a site Wiretrace may not touch unless the reader asks.
   'www.example-news.org/world/nato-talks': 'investing-article',
 };

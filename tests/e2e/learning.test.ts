@@ -335,7 +335,7 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
     await learnedCount(options);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Export my stories as an index file' }).click(),
+      options.getByRole('button', { name: 'Export my stories to a file' }).click(),
     ]);
     exported = { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
     expect(exported.name).toMatch(/^wiretrace-my-stories-\d{4}-\d{2}-\d{2}\.json$/);
@@ -394,7 +394,7 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
       const options = await freshBrowser.extensionPage('options.html');
       await options.locator('.index-info', { hasText: 'Matching against' }).waitFor({ timeout: 10_000 });
       await options
-        .getByLabel(/Import an index file/)
+        .getByLabel(/Import a file of stories/)
         .setInputFiles({ name: exported!.name, mimeType: 'application/json', buffer: exported!.bytes });
       await options
         .getByRole('status')

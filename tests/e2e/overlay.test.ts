@@ -2,10 +2,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
 import { encodeCompactIndex } from '../../lib/index-compact';
 import { parseIndex } from '../../lib/index-schema';
 import {
+  CANNOT_READ_PAGE,
+  HIGHLIGHT_LEGEND,
+  NOTHING_HERE_TITLE,
+  shortcutLine,
+  versionRelationLine,
+} from '../../lib/labels';
+import {
   CHROMIUM,
+  EXTENSION_DIR,
   seriousViolations,
   ensureBuilt,
   extensionId,
@@ -19,6 +28,13 @@ const ARTICLE =
 const TBS = 'https://www.tbsnews.net/worldbiz/politics/nato-offers-arms-talks-russia-avert-real-risk-conflict-356629';
 const UNRELATED = 'https://uk.investing.com/news/stock-market-news/regional-banks-1';
 const HOME = 'https://uk.investing.com/';
+/** The one story of the bundled index. */
+const STORY_ID = 'reuters-2022-01-12-nato-russia-council';
+/** A rewrite whose altered quotes are shown as written; it gives Stoltenberg's "real risk" twice. */
+const GETTOTEXT = 'https://gettotext.com/nato-ready-to-negotiate-on-missiles-moscow-warns-of-dangers/';
+/** An edited copy with every kind of marked paragraph: word for word, reworded, quotes, the outlet's own. */
+const CGTN =
+  'https://news.cgtn.com/news/2022-01-12/NATO-chief-says-allies-ready-for-more-Russia-talks-16LKbacPXCU/index.html';
 /** A site Wiretrace has no access to (not listed, not added by the reader). */
 const OTHER_SITE = 'https://www.example-news.org/world/nato-talks';
 /** Time the pipeline gets on a page where we expect it to show nothing. */
@@ -86,7 +102,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       /^https:\/\/duckduckgo\.com\/\?q=Reuters/,
     );
     await expect(panel.locator('.share').textContent()).resolves.toMatch(
-      /^100% of the page's sentences are wire text word for word/,
+      /^Of this page’s (\d+) sentences \(quotes aside\), all \1 are the news agency’s words exactly\.$/,
     );
     await expect(panel.locator('.credits').textContent()).resolves.toBe(
       'This page credits Reuters in the dateline ("BRUSSELS (Reuters)").',
@@ -179,7 +195,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await expect(grushko.locator('td.altered').count()).resolves.toBeGreaterThan(0);
     await expect(grushko.locator('td.altered .fidelity').first().textContent()).resolves.toBe('Wording changed');
     await expect(compare.locator('.versions td.relation').first().textContent()).resolves.toBe(
-      'verbatim: Wire text, essentially unchanged (another update of the wire story)',
+      versionRelationLine('wire'),
     );
     expect(await seriousViolations(compare)).toEqual([]);
     await compare.setViewportSize({ width: 1280, height: 900 });
@@ -221,6 +237,34 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('puts a quiet "0" on the toolbar button of a page without a match, and says why in its title', async () => {
+    const toolbarOf = async (url: string) => {
+      const probe = await openExtensionPage('popup.html');
+      const state = await probe.evaluate(async (u) => {
+        type Chrome = {
+          tabs: { query(q: object): Promise<Array<{ id: number }>> };
+          action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+        };
+        const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+        const [tab] = await chrome.tabs.query({ url: u.replace('https://', 'http://') });
+        return {
+          badge: await chrome.action.getBadgeText({ tabId: tab!.id }),
+          title: await chrome.action.getTitle({ tabId: tab!.id }),
+        };
+      }, url);
+      await probe.close();
+      return state;
+    };
+    const page = await open(UNRELATED);
+    await page.waitForTimeout(QUIET_WAIT_MS);
+    await expect(toolbarOf(UNRELATED)).resolves.toEqual({ badge: '0', title: NOTHING_HERE_TITLE });
+    await page.close();
+    const article = await open(ARTICLE);
+    await article.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    await expect(toolbarOf(ARTICLE)).resolves.toEqual({ badge: '', title: 'Wiretrace' });
+    await article.close();
+  });
+
   it('shows nothing on a home page', async () => {
     const page = await open(HOME);
     await page.waitForTimeout(QUIET_WAIT_MS);
@@ -252,6 +296,167 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await page.locator('.result').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'popup-search.png'), fullPage: true });
     await page.close();
+  });
+
+  it('shows each quote once, as written, the changed words marked in place and the original under it', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openPanel(GETTOTEXT);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const panel = page.locator('wiretrace-overlay .panel');
+      // Given in the summary bullets and again in the body: listed once.
+      await expect(
+        panel.locator('.quote', { hasText: 'There is a real risk of a new armed conflict' }).count(),
+      ).resolves.toBe(1);
+      const grushko = panel.locator('.quote', { hasText: 'If flaws in the Russian defense system' });
+      await expect(grushko.locator('.page-quote').textContent()).resolves.toBe(
+        'If flaws in the Russian defense system are sought, then there will also be a search for flaws in NATO',
+      );
+      await expect(grushko.locator('.page-quote ins').allTextContents()).resolves.toEqual([
+        'flaws',
+        'defense',
+        'are sought',
+        'flaws',
+      ]);
+      await expect(grushko.locator('.original q').textContent()).resolves.toBe(
+        'If there is a search for vulnerabilities in the Russian defence system, then there will also be a search for vulnerabilities in NATO',
+      );
+      await expect(grushko.locator('.original del').first().textContent()).resolves.toBe(
+        'there is a search for vulnerabilities',
+      );
+      // The words start on a line of their own, under who says them, never run into the name.
+      const speaker = (await grushko.locator('.speaker').boundingBox())!;
+      const words = (await grushko.locator('.page-quote').boundingBox())!;
+      expect(words.y).toBeGreaterThanOrEqual(speaker.y + speaker.height - 1);
+      await grushko.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `quotes-${colorScheme}.png`) });
+      if (colorScheme === 'light') expect(await seriousViolations(page, 'wiretrace-overlay')).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('marks every kind of paragraph on the page and names each in the legend, quotes included', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openPanel(CGTN);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.locator('wiretrace-overlay .highlight-toggle').click();
+      const legend = page.locator('wiretrace-overlay .legend li');
+      await expect(legend.allTextContents()).resolves.toEqual(
+        (['wire', 'reworded', 'quote', 'own'] as const).map((kind) => ` ${HIGHLIGHT_LEGEND[kind]}`),
+      );
+      for (const kind of ['wire', 'reworded', 'quote', 'own']) {
+        const marked = page.locator(`.wiretrace-hl-${kind}`);
+        expect(await marked.count(), kind).toBeGreaterThan(0);
+        // A tint behind the text for every kind, the outlet's own included: not a bar alone.
+        const background = await marked.first().evaluate((el) => getComputedStyle(el).backgroundColor);
+        expect(background, kind).not.toBe('rgba(0, 0, 0, 0)');
+      }
+      await page.locator('.wiretrace-hl-own').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `highlights-legend-${colorScheme}.png`) });
+      await page.close();
+    }
+  });
+
+  it('says in the popup which stories it knows, how it learns and how to add one, when nothing matches', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openExtensionPage('popup.html');
+      await page.emulateMedia({ colorScheme });
+      await page.locator('.status', { hasText: 'not been checked' }).waitFor({ timeout: 10_000 });
+      await expect(page.locator('.known-count').textContent({ timeout: 10_000 })).resolves.toMatch(
+        /^Wiretrace knows \d+ stor(y|ies): \d+ bundled with Wiretrace, \d+ from your reading and \d+ added by you\.$/,
+      );
+      await expect(page.locator('.known').textContent()).resolves.toMatch(/Associated Press.*Reuters/);
+      await expect(page.locator('.known').textContent()).resolves.toContain('Add this page to my stories');
+      await page.screenshot({ path: join(SCREENSHOTS, `popup-empty-${colorScheme}.png`), fullPage: true });
+      if (colorScheme === 'light') expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('declares the panel shortcut and shows its keys in the popup; the shortcut opens the panel', async () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      commands: Record<string, { suggested_key: { default: string } }>;
+    };
+    expect(manifest.commands[OPEN_PANEL_COMMAND]!.suggested_key.default).toBe(OPEN_PANEL_KEYS);
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.locator('.shortcut').textContent({ timeout: 10_000 })).resolves.toBe(
+      shortcutLine(OPEN_PANEL_KEYS),
+    );
+    await popup.close();
+    // A headless browser cannot press a browser-level shortcut: what it runs in the tab is run here,
+    // the way the background runs it (utils/content-script.ts: the opener the overlay left in our world).
+    const page = await open(ARTICLE);
+    await page.locator('wiretrace-overlay .badge').waitFor({ timeout: 15_000 });
+    expect(await page.locator('wiretrace-overlay .panel').count()).toBe(0);
+    const worker = harness.context.serviceWorkers()[0]!;
+    await worker.evaluate(async (url) => {
+      type Chrome = {
+        tabs: { query(q: object): Promise<Array<{ id: number }>> };
+        scripting: { executeScript(o: object): Promise<unknown> };
+      };
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await chrome.tabs.query({ url: url.replace('https://', 'http://') });
+      await chrome.scripting.executeScript({
+        target: { tabId: tab!.id },
+        func: () => (globalThis as unknown as { wiretraceOpenPanel: () => void }).wiretraceOpenPanel(),
+      });
+    }, ARTICLE);
+    await page.locator('wiretrace-overlay .panel').waitFor({ timeout: 5_000 });
+    await expect(
+      page.evaluate(() => document.querySelector('wiretrace-overlay')!.shadowRoot!.activeElement?.id),
+    ).resolves.toBe('wiretrace-headline');
+    await page.close();
+  });
+
+  it('opens the reader’s stories, every story, the options and a search result’s compare page from the popup', async () => {
+    /** Follows a link of a freshly opened popup (it closes itself after each: window.close) to the tab it opens. */
+    async function viaPopup(follow: (popup: Page) => Promise<void>): Promise<Page> {
+      const popup = await openExtensionPage('popup.html');
+      await popup.locator('.status').filter({ hasNotText: 'Loading' }).waitFor();
+      const next = harness.context.waitForEvent('page');
+      await follow(popup);
+      const page = await next;
+      await page.waitForLoadState();
+      await popup.close().catch(() => undefined);
+      return page;
+    }
+    const link = (name: string) => (popup: Page) => popup.getByRole('link', { name, exact: true }).click();
+    const stories = await viaPopup(link('Your stories'));
+    expect(new URL(stories.url()).pathname + new URL(stories.url()).hash).toBe('/options.html#your-stories');
+    await stories.locator('#your-stories legend', { hasText: 'Your stories' }).waitFor();
+    await stories.close();
+    const options = await viaPopup(link('Options'));
+    expect(new URL(options.url()).pathname).toBe('/options.html');
+    await options.close();
+    const all = await viaPopup(link('All stories'));
+    await all.locator('h1', { hasText: 'Choose a story to compare' }).waitFor({ timeout: 10_000 });
+    await all.close();
+    const compare = await viaPopup(async (popup) => {
+      await popup.getByLabel('Search stories and quotes').fill('Stoltenbreg');
+      await popup.locator('.result-link').first().click();
+    });
+    await compare.locator('.compare .versions').waitFor({ timeout: 10_000 });
+    expect(new URL(compare.url()).searchParams.get('story')).toBe(STORY_ID);
+    await compare.close();
+  });
+
+  it('lists the stories on a compare page opened without one, each opening its comparison', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openExtensionPage('compare.html');
+      await page.emulateMedia({ colorScheme });
+      await page.locator('h1', { hasText: 'Choose a story to compare' }).waitFor({ timeout: 10_000 });
+      const link = page.locator('.stories a').first();
+      await expect(link.textContent()).resolves.toContain('NATO');
+      await page.screenshot({ path: join(SCREENSHOTS, `compare-list-${colorScheme}.png`), fullPage: true });
+      if (colorScheme === 'light') {
+        expect(await seriousViolations(page)).toEqual([]);
+        await link.click();
+        await page.locator('.versions').waitFor({ timeout: 10_000 });
+      }
+      await page.close();
+    }
   });
 
   it('stores the panel setting from the options page and opens the panel on the next article', async () => {
@@ -289,7 +494,7 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const before = await info.textContent();
     expect(before).toContain('1 story');
 
-    const input = options.getByLabel(/Import an index file/);
+    const input = options.getByLabel(/Import a file of stories/);
     await input.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -313,10 +518,12 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     const options = await openExtensionPage('options.html');
     const compact = encodeCompactIndex(parseIndex(readFileSync('assets/index.json', 'utf8')).stories);
     await options
-      .getByLabel(/Import an index file/)
+      .getByLabel(/Import a file of stories/)
       .setInputFiles({ name: 'mine.wtix', mimeType: 'application/octet-stream', buffer: Buffer.from(compact) });
     await options
-      .locator('.sources li', { hasText: 'imported: mine.wtix: 1 story, newest story 2022-01-12, compact build' })
+      .locator('.sources li', {
+        hasText: 'imported: mine.wtix: 1 story, the newest from 2022-01-12, without the stories’ texts',
+      })
       .waitFor({ timeout: 10_000 });
 
     const page = await open(ARTICLE);
@@ -418,9 +625,9 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
     await popup.getByRole('button', { name: 'Check this page' }).click();
     // Without a click on the toolbar button the browser grants no activeTab access (a headless browser
     // cannot click it): the popup explains instead of failing silently.
-    await expect(popup.locator('.note').textContent({ timeout: 10_000 })).resolves.toMatch(
-      /^This page cannot be checked: /,
-    );
+    // The browser's words are for developers ("Cannot access contents of the page. Extension manifest
+    // must request permission…"): the reader is told what it means.
+    await expect(popup.locator('.note').textContent({ timeout: 10_000 })).resolves.toBe(CANNOT_READ_PAGE);
     await popup.close();
     await page.close();
   });
@@ -484,7 +691,9 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
   it('logged no page errors and made no network request of its own, through every screen above', async () => {
     expect(errors).toEqual([]);
     const pages = new Set(
-      [ARTICLE, TBS, UNRELATED, HOME, OTHER_SITE, `https://${SPA_START}`].map((u) => u.replace('https://', '')),
+      [ARTICLE, TBS, UNRELATED, HOME, OTHER_SITE, GETTOTEXT, CGTN, `https://${SPA_START}`].map((u) =>
+        u.replace('https://', ''),
+      ),
     );
     // What reached any address (every hostname resolves to the test server).
     const others = harness.requests.filter(

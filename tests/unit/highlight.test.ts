@@ -28,6 +28,13 @@ describe('highlighting wire text in the live page', () => {
     expect(plan.filter((p) => p.kind === 'reworded').length).toBeGreaterThanOrEqual(10);
   });
 
+  it('marks the quote paragraphs of the VOI rewrite as quotes, and leaves its subheadings unmarked', () => {
+    const { plan } = setup('voi-article');
+    const quotes = plan.filter((p) => p.kind === 'quote').map((p) => p.element.textContent ?? '');
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((t) => /["“”]/.test(t))).toBe(true);
+  });
+
   it('leaves the page byte for byte as it was when turned off', () => {
     const { doc, plan } = setup('cgtn-article');
     const before = doc.documentElement.outerHTML;

@@ -18,6 +18,7 @@ import {
   RELATION_EXPLANATIONS,
   RELATION_NAMES,
   relationLine,
+  shareSentence,
   SPEAKER_NOT_STATED,
   speakerLabel,
   URL_UNKNOWN,
@@ -104,6 +105,26 @@ describe('one label for each thing the surfaces show', () => {
     );
   });
 
+  it('counts sentences instead of a bare share or score', () => {
+    expect(shareSentence({ verbatimShare: 0.5, alignedSentences: 14, pageSentences: 20 })).toBe(
+      'Of this page’s 20 sentences (quotes aside), 10 are the news agency’s words exactly and 4 more follow its sentences in other words.',
+    );
+    expect(shareSentence({ verbatimShare: 1, alignedSentences: 16, pageSentences: 16 })).toBe(
+      'Of this page’s 16 sentences (quotes aside), all 16 are the news agency’s words exactly.',
+    );
+    expect(shareSentence({ verbatimShare: 0, alignedSentences: 1, pageSentences: 12 })).toBe(
+      'Of this page’s 12 sentences (quotes aside), 1 follows the news agency’s sentences in other words.',
+    );
+  });
+
+  it('does not tell a report of the same event about republishing without credit', () => {
+    const sameEvent = creditSentence('Reuters', [], 'same-event');
+    expect(sameEvent).not.toMatch(/republish|subscri/i);
+    expect(sameEvent).toMatch(/own words/);
+    expect(creditSentence('Reuters', [], 'edited')).toMatch(/republish/);
+    expect(RELATION_EXPLANATIONS['same-event']).toMatch(/not a copy/);
+  });
+
   it('says when the speaker is not stated, and the origin line names every byline', () => {
     expect(speakerLabel(null)).toBe(SPEAKER_NOT_STATED);
     expect(speakerLabel('Jens Stoltenberg')).toBe('Jens Stoltenberg');
@@ -158,12 +179,45 @@ describe('the overlay, the compare page and the CLI say the same words', () => {
     expect(one('.origin')).toBe(originLine(match.story));
     expect(cli).toContain(`origin: ${one('.origin')} · ${match.story.url ?? URL_UNKNOWN}`);
     if (!match.story.url) expect(one('.link')).toContain(URL_UNKNOWN);
-    expect(one('.credits')).toBe(creditSentence(match.story.agency, match.credits));
+    expect(one('.credits')).toBe(creditSentence(match.story.agency, match.credits, match.relation));
     expect(cli).toContain(`credits: ${one('.credits')}\n`);
     const fidelity = texts(overlay, '.quote .fidelity');
     const speakers = texts(overlay, '.quote > .speaker');
     expect(fidelity).toEqual(quotes.map((q) => FIDELITY_LABELS[q.fidelity]));
     quotes.forEach((q, i) => expect(cli).toContain(`"${q.text}" (${speakers[i]}): ${fidelity[i]}`));
+  });
+
+  it.each([...SEED_FILES, ...FIXTURE_PAGES])(
+    '%s: the panel speaks without newsroom words, and says each thing once',
+    (file) => {
+      const { overlay, quotes } = surfaces(file);
+      const panel = overlay.querySelector('.panel')!.textContent!;
+      expect(panel).not.toMatch(/write-through|aligned|\bscore\b|similarity/i);
+      expect(panel.split(URL_UNKNOWN).length - 1).toBeLessThanOrEqual(1);
+      expect(overlay.querySelectorAll('.share').length).toBeLessThanOrEqual(1);
+      // Each quote's own wording once, and the original once more only when the words differ.
+      const shown = texts(overlay, '.quote .page-quote');
+      expect(new Set(shown).size).toBe(shown.length);
+      expect(shown).toEqual(quotes.map((q) => q.text));
+      expect(overlay.querySelectorAll('.quote q').length).toBe(
+        quotes.length + quotes.filter((q) => q.original !== null && q.fidelity !== 'exact').length,
+      );
+    },
+  );
+
+  it('shows an altered quote as written, changed words marked in place, never run into the speaker (gettotext)', () => {
+    const { overlay } = surfaces('tests/fixtures/pages/gettotext-article/source.html');
+    const grushko = [...overlay.querySelectorAll('.quote')].find((li) =>
+      li.querySelector('.page-quote')!.textContent!.startsWith('If flaws in the Russian defense system'),
+    )!;
+    expect(grushko.querySelector('.fidelity')!.textContent).toBe(FIDELITY_LABELS.altered);
+    expect(texts(grushko as HTMLElement, '.page-quote ins')).toEqual(['flaws', 'defense', 'are sought', 'flaws']);
+    expect(grushko.querySelector('.original q')!.textContent).toBe(
+      'If there is a search for vulnerabilities in the Russian defence system, then there will also be a search for vulnerabilities in NATO',
+    );
+    expect(texts(grushko as HTMLElement, '.original del')).toContain('there is a search for vulnerabilities');
+    // The speaker and the words are separate elements, the words on a line of their own.
+    expect(grushko.querySelector('.page-quote')!.previousElementSibling!.className).toBe('fidelity');
   });
 
   it('the page quote without a named speaker says so in the overlay and in the CLI (VOI)', () => {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_MATCHES } from '../../lib/agency-sites';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
 import { CONTENT_MATCHES } from '../../lib/sites';
 
 type Manifest = Record<string, unknown> & {
@@ -20,7 +21,31 @@ type Manifest = Record<string, unknown> & {
   optional_permissions?: string[];
   content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[]; all_frames?: boolean }>;
   web_accessible_resources?: Array<{ resources: string[]; matches: string[] }> | string[];
+  icons?: Record<string, string>;
+  commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
 };
+
+/** Icon sizes the toolbar, the extensions page and the stores ask for. */
+const ICON_SIZES = ['16', '32', '48', '128'];
+
+/** The same in both builds: icons that exist at their size, the toolbar title, the panel's shortcut. */
+function itHasIconsTitleAndShortcut(target: 'chrome-mv3' | 'firefox-mv2', manifest: Manifest, action: string) {
+  it('has its own icon at every size the browser asks for, each a PNG of that size', () => {
+    expect(Object.keys(manifest.icons ?? {}).sort()).toEqual([...ICON_SIZES].sort());
+    for (const size of ICON_SIZES) {
+      const png = readFileSync(join('.output', target, manifest.icons![size]!));
+      // PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  it('names its toolbar button "Wiretrace" (what a screen reader says) and declares the panel shortcut', () => {
+    expect((manifest[action] as { default_title?: string }).default_title).toBe('Wiretrace');
+    expect(manifest.commands?.[OPEN_PANEL_COMMAND]?.suggested_key?.default).toBe(OPEN_PANEL_KEYS);
+    expect(manifest.commands?.[OPEN_PANEL_COMMAND]?.description).toMatch(/panel/);
+  });
+}
 
 /** Reads a build's manifest, building it first when missing (npm test builds both before the tests). */
 function manifestOf(target: 'chrome-mv3' | 'firefox-mv2'): Manifest {
@@ -45,6 +70,7 @@ const API_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
 
 describe('Chrome manifest (MV3)', () => {
   const manifest = manifestOf('chrome-mv3');
+  itHasIconsTitleAndShortcut('chrome-mv3', manifest, 'action');
 
   it('holds only storage, activeTab and scripting', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(API_PERMISSIONS);
@@ -81,6 +107,7 @@ describe('Chrome manifest (MV3)', () => {
 
 describe('Firefox manifest (MV2)', () => {
   const manifest = manifestOf('firefox-mv2');
+  itHasIconsTitleAndShortcut('firefox-mv2', manifest, 'browser_action');
 
   it('holds the same API permissions and host access as the Chrome build', () => {
     const held = [...(manifest.permissions ?? [])].sort();
