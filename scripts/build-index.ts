@@ -89,6 +89,7 @@ export async function buildIndexFiles(
 
   let compactBytes: number | null = null;
   if (out.compact && compact && files && tmp) {
+    compact.flush();
     closeSync(files.meta);
     closeSync(files.prints);
     const fd = openSync(out.compact, 'w');
