@@ -73,28 +73,69 @@ export class BitReader {
     this.end = to * 8;
   }
 
-  bit(): number {
-    if (this.at >= this.end) throw new BitsError('truncated');
-    const b = (this.bytes[this.at >>> 3]! >>> (7 - (this.at & 7))) & 1;
-    this.at++;
-    return b;
+  /** Reads `count` bits (≤ 32), a byte's worth at a time. */
+  bits(count: number): number {
+    if (this.at + count > this.end) throw new BitsError('truncated');
+    let v = 0;
+    let at = this.at;
+    for (let left = count; left > 0;) {
+      const inByte = 8 - (at & 7);
+      const take = inByte < left ? inByte : left;
+      v = v * (1 << take) + ((this.bytes[at >>> 3]! >>> (inByte - take)) & ((1 << take) - 1));
+      at += take;
+      left -= take;
+    }
+    this.at = at;
+    return v;
   }
 
-  bits(count: number): number {
-    let v = 0;
-    for (let i = 0; i < count; i++) v = v * 2 + this.bit();
-    return v;
+  /** Counts 1 bits up to the next 0 (which is read too): a Rice quotient, a byte at a time. */
+  private ones(limit: number): number {
+    let count = 0;
+    for (;;) {
+      if (this.at >= this.end) throw new BitsError('truncated');
+      const offset = this.at & 7;
+      const inByte = 8 - offset;
+      // The byte's unread bits at the top of a 32-bit word, the rest filled with zeros.
+      const rest = ((this.bytes[this.at >>> 3]! << offset) & 0xff) << 24;
+      const run = Math.min(Math.clz32(~rest), inByte);
+      count += run;
+      if (count > limit) throw new BitsError('bad gap');
+      if (run < inByte) {
+        this.at += run + 1;
+        return count;
+      }
+      this.at += inByte;
+    }
   }
 
   gamma(): number {
     let length = 0;
-    while (this.bit() === 0) if (++length > 32) throw new BitsError('bad count');
+    // Leading zeros, then the value's bits from its leading 1.
+    while (this.bits(1) === 0) if (++length > 32) throw new BitsError('bad count');
     return 2 ** length + this.bits(length) - 1;
   }
 
+  /** The next 32 bits (zeros past the end of the bytes). */
+  private peek32(at: number): number {
+    const b = this.bytes;
+    const i = at >>> 3;
+    const o = at & 7;
+    const word = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
+    return o === 0 ? word : ((word << o) | ((b[i + 4] ?? 0) >>> (8 - o))) >>> 0;
+  }
+
   rice(k: number): number {
-    let quotient = 0;
-    while (this.bit() === 1) if (++quotient > MAX_UNARY) throw new BitsError('bad gap');
+    // Almost every gap fits one 32-bit window: its quotient is the run of ones at the top.
+    if (this.at + 32 <= this.end && k <= 24) {
+      const word = this.peek32(this.at);
+      const quotient = Math.clz32(~word);
+      if (quotient + 1 + k <= 32) {
+        this.at += quotient + 1 + k;
+        return k === 0 ? quotient : quotient * (1 << k) + ((word << (quotient + 1)) >>> (32 - k));
+      }
+    }
+    const quotient = this.ones(MAX_UNARY);
     return quotient * 2 ** k + this.bits(k);
   }
 }

@@ -1,10 +1,10 @@
 /**
  * Sentence prints at reduced precision. The compact build stores a story's
- * content-word keys and word-window shingles as short hashes (16 and 12 bits
+ * content-word keys and word-window shingles as short hashes (14 and 10 bits
  * instead of 32): a page is then compared with such a story after reducing
  * its own hashes the same way, so the same words still meet. What is lost is
- * only chance: two different words sharing 16 bits inside one story's
- * vocabulary (about one page word in 400 against a story of 150 words, and it
+ * only chance: two different words sharing 14 bits inside one story's
+ * vocabulary (about one page word in 80 against a story of 200 words, and it
  * then counts only if that word is also in the sentence compared).
  */
 import { sortedDistinct } from './fingerprint';
