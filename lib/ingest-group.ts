@@ -72,6 +72,59 @@ function sharedShare(a: readonly number[], b: readonly number[]): number {
   return shared / Math.min(a.length, b.length);
 }
 
+/** Stories by key, URL and sampled fingerprint, per stories array (which only grows): look-ups, never scans. */
+interface StoryIndex {
+  byKey: Map<string, IngestStory>;
+  byUrl: Map<string, IngestStory>;
+  byFingerprint: Map<number, IngestStory[]>;
+  indexed: number;
+}
+const storyIndexes = new WeakMap<IngestStory[], StoryIndex>();
+
+function indexStory(index: StoryIndex, story: IngestStory): void {
+  for (const k of story.keys) if (!index.byKey.has(k)) index.byKey.set(k, story);
+  for (const u of story.urls) if (!index.byUrl.has(u)) index.byUrl.set(u, story);
+  for (const h of story.fingerprints) {
+    const list = index.byFingerprint.get(h);
+    if (!list) index.byFingerprint.set(h, [story]);
+    else if (!list.includes(story)) list.push(story);
+  }
+}
+
+function storyIndex(stories: IngestStory[]): StoryIndex {
+  let index = storyIndexes.get(stories);
+  if (!index)
+    storyIndexes.set(stories, (index = { byKey: new Map(), byUrl: new Map(), byFingerprint: new Map(), indexed: 0 }));
+  for (; index.indexed < stories.length; index.indexed++) indexStory(index, stories[index.indexed]!);
+  return index;
+}
+
+/** Stories sharing any sampled fingerprint with a text: the only ones the text test can accept. */
+function storiesSharingText(stories: IngestStory[], fingerprints: readonly number[]): IngestStory[] {
+  const index = storyIndex(stories);
+  const out = new Set<IngestStory>();
+  for (const h of fingerprints) for (const story of index.byFingerprint.get(h) ?? []) out.add(story);
+  return [...out];
+}
+
+/** The story of the same agency, within days, whose text this one mostly shares (the most, if several). */
+function sameText(
+  stories: IngestStory[],
+  agency: string,
+  time: number,
+  fingerprints: readonly number[],
+): IngestStory | null {
+  let best: { story: IngestStory; share: number } | null = null;
+  for (const s of storiesSharingText(stories, fingerprints)) {
+    if (s.agency !== agency) continue;
+    const last = Date.parse(s.versions.at(-1)?.date ?? '');
+    if (!Number.isNaN(time) && !Number.isNaN(last) && Math.abs(time - last) > SAME_STORY_DAYS * DAY_MS) continue;
+    const share = sharedShare(s.fingerprints, fingerprints);
+    if (share >= SAME_TEXT_SHARE && (!best || share > best.share)) best = { story: s, share };
+  }
+  return best?.story ?? null;
+}
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -101,14 +154,9 @@ export function groupItem(stories: IngestStory[], item: FeedItem, defaultAgency:
   const fingerprints = sampled(item.paragraphs);
   const time = item.date ? Date.parse(item.date) : NaN;
   const story =
-    (item.key && stories.find((s) => s.keys.includes(item.key!))) ||
-    (item.url && stories.find((s) => s.urls.includes(item.url!))) ||
-    stories.find((s) => {
-      if (s.agency !== agency) return false;
-      const last = Date.parse(s.versions.at(-1)?.date ?? '');
-      if (!Number.isNaN(time) && !Number.isNaN(last) && Math.abs(time - last) > SAME_STORY_DAYS * DAY_MS) return false;
-      return sharedShare(s.fingerprints, fingerprints) >= SAME_TEXT_SHARE;
-    }) ||
+    (item.key && storyIndex(stories).byKey.get(item.key)) ||
+    (item.url && storyIndex(stories).byUrl.get(item.url)) ||
+    sameText(stories, agency, time, fingerprints) ||
     null;
   const textHash = hashText(item.paragraphs);
   const version = (id: string): IngestVersion => ({
@@ -139,10 +187,12 @@ export function groupItem(stories: IngestStory[], item: FeedItem, defaultAgency:
   }
   if (item.key && !story.keys.includes(item.key)) story.keys.push(item.key);
   if (item.url && !story.urls.includes(item.url)) story.urls.push(item.url);
+  indexStory(storyIndex(stories), story);
   if (story.versions.some((v) => v.textHash === textHash)) return { kind: 'same', story };
   const v = version(`w${story.versions.length + 1}`);
   story.versions.push(v);
   story.fingerprints = fingerprints;
+  indexStory(storyIndex(stories), story);
   return { kind: 'version', story, version: v };
 }
 
