@@ -1,6 +1,7 @@
 /**
  * Translations recognised, per language, with and without word lists:
- *   npm run eval:translations [-- --ntrex ../shared/ntrex/docs --lexicons ../shared/lexicons]
+ *   npm run eval:translations [-- --ntrex ../shared/ntrex/docs --lexicons ../shared/lexicons --compact]
+ * --compact matches against the compact build of the originals (what a publisher ships).
  */
 import { parseCli } from './cli-args';
 import { readLexicons } from './lexicon-files';
@@ -17,13 +18,14 @@ const { values } = parseCli({
   options: {
     ntrex: { type: 'string', default: '../shared/ntrex/docs' },
     lexicons: { type: 'string', default: '../shared/lexicons' },
+    compact: { type: 'boolean', default: false },
   },
 });
 for (const [label, lexicons] of [
   ['without word lists (names and numbers only)', new Map()],
   ['with word lists', readLexicons(values.lexicons)],
 ] as const) {
-  const { english, languages } = evaluateTranslations(values.ntrex, lexicons);
+  const { english, languages } = evaluateTranslations(values.ntrex, lexicons, undefined, values.compact);
   console.log(`${label}: English originals matched to themselves ${english.own}/${english.documents}`);
   for (const l of languages)
     console.log(

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainArticle, type Article } from '../lib/article';
 import type { Story } from '../lib/index-schema';
+import { encodeCompactIndex, openCompactIndex } from '../lib/index-compact';
 import { loadIndex } from '../lib/index-full';
 import type { Lexicon } from '../lib/lexicon';
 import { matchArticle } from '../lib/match';
@@ -37,7 +38,8 @@ function asArticle([title, ...paragraphs]: string[]): Article {
   return plainArticle(title ?? '', paragraphs);
 }
 
-export function ntrexIndex(dir: string) {
+/** The originals as an index: the full build, or (compact) the compact build a publisher ships. */
+export function ntrexIndex(dir: string, compact = false) {
   const ids = readdirSync(dir).sort();
   const stories: Story[] = ids.map((id) => {
     const [title, ...paragraphs] = lines(dir, id, 'en');
@@ -54,15 +56,19 @@ export function ntrexIndex(dir: string) {
       quotes: [],
     };
   });
-  return { ids, index: loadIndex({ format: 'wiretrace-index', schemaVersion: 1, stories }) };
+  const index = compact
+    ? openCompactIndex(encodeCompactIndex(stories))
+    : loadIndex({ format: 'wiretrace-index', schemaVersion: 1, stories });
+  return { ids, index };
 }
 
 export function evaluateTranslations(
   dir: string,
   lexicons: ReadonlyMap<string, Lexicon>,
   languages: readonly string[] = NTREX_LANGUAGES,
+  compact = false,
 ): { english: { own: number; documents: number }; languages: LanguageOutcome[] } {
-  const { ids, index } = ntrexIndex(dir);
+  const { ids, index } = ntrexIndex(dir, compact);
   const english = ids.filter(
     (id) => matchArticle(index, asArticle(lines(dir, id, 'en'))).match?.story.id === id,
   ).length;
