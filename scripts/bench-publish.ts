@@ -9,14 +9,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { applyDelta, openPublication, parsePublicKey, verifyFile, verifyManifest } from '../lib/publication';
+import { parseCli, usageError } from './cli-args';
 
-const { values } = parseArgs({ options: { site: { type: 'string' }, key: { type: 'string' } } });
-if (!values.site || !values.key) {
-  console.error('usage: npm run bench:publish -- --site SITE_DIR --key PUBLIC_KEY_FILE');
-  process.exit(2);
-}
+const { values } = parseCli({
+  command: 'bench:publish',
+  usage: `--site SITE_DIR --key PUBLIC_KEY_FILE
+  --site DIR   a site written by npm run publish
+  --key FILE   its public key`,
+  options: { site: { type: 'string' }, key: { type: 'string' } },
+  allowPositionals: false,
+  paths: ['site', 'key'],
+});
+if (!values.site || !values.key) usageError('bench:publish', '--site and --key are needed');
 const site = values.site;
 const key = parsePublicKey(readFileSync(values.key, 'utf8'));
 const file = (path: string) => new Uint8Array(readFileSync(join(site, path)));

@@ -153,7 +153,7 @@ export function checkFile(
       alignedSentences: match.evidence.alignedSentences,
       pageSentences: match.evidence.pageSentences,
       credits: match.credits,
-      creditFinding: creditSentence(match.story.agency, match.credits),
+      creditFinding: creditSentence(match.story.agency, match.credits, match.relation),
       siblings: match.siblings.map(sibling),
     },
     credits: article.credits,

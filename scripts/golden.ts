@@ -96,7 +96,7 @@ export function goldenOf(name: string): Golden {
       relation: view.match.relation,
       score: view.match.score,
       why: view.match.evidence.why,
-      credit: creditSentence(view.match.story.agency, view.match.credits),
+      credit: creditSentence(view.match.story.agency, view.match.credits, view.match.relation),
     },
     quotes: view.quotes.map((q) => ({
       text: q.text,

@@ -14,13 +14,13 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { storyParagraphs } from '../lib/article';
 import { extractDocument } from '../lib/extract';
 import { FeedError, MAX_FEED_BYTES, readFeed, type FeedItem } from '../lib/feeds';
 import { corpusStoryJson, groupItem, type IngestStory } from '../lib/ingest-group';
 import { parseHtml } from './node-dom';
 import { FetchError, PoliteFetcher, type CacheEntry } from './polite-fetch';
+import { parseCli, usageError } from './cli-args';
 
 const STATE_FILE = '.ingest-state.json';
 /** Pages a sitemap may send the fetcher to in one run. */
@@ -174,8 +174,18 @@ export async function ingest(sources: readonly string[], options: IngestOptions)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCli({
+    command: 'ingest',
+    usage: `--out CORPUS_DIR [--agency NAME] [--contact EMAIL] [--delay MS] [--max-pages N] SOURCE...
+  SOURCE            a file or an http(s) URL: RSS 2.0, Atom, JSON Feed, IPTC ninjs, NewsML-G2, a news sitemap or an
+                    HTML article page
+  --out DIR         the corpus written (the format of docs/INDEX.md); ingesting again groups write-throughs
+  --agency NAME     the agency of sources that do not say
+  --contact EMAIL   named in the User-Agent, for the sites' operators
+  --delay MS        the least time between two requests to one host
+  --max-pages N     pages a sitemap may send the fetcher to in one run`,
     allowPositionals: true,
+    paths: ['out'],
     options: {
       out: { type: 'string' },
       agency: { type: 'string' },
@@ -184,12 +194,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'max-pages': { type: 'string' },
     },
   });
-  if (!values.out || positionals.length === 0) {
-    console.error(
-      'usage: npm run ingest -- --out CORPUS_DIR [--agency NAME] [--contact EMAIL] [--delay MS] [--max-pages N] SOURCE...',
-    );
-    process.exit(2);
-  }
+  if (!values.out || positionals.length === 0) usageError('ingest', '--out and at least one SOURCE are needed');
   const started = performance.now();
   const reports = await ingest(positionals, {
     out: values.out,

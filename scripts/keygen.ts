@@ -8,14 +8,19 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PRIVATE_KEY_PREFIX, publicKeyText } from '../lib/publication';
+import { parseCli, usageError } from './cli-args';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
-if (!values.out) {
-  console.error('usage: npm run keygen -- --out DIR [--force]');
-  process.exit(2);
-}
+const { values } = parseCli({
+  command: 'keygen',
+  usage: `--out DIR [--force]
+  --out DIR   where private.key and public.key (one line of text) are written
+  --force     replace an existing key (subscribers then need the new public key)`,
+  options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
+  allowPositionals: false,
+  paths: ['out'],
+});
+if (!values.out) usageError('keygen', 'say where the keys go with --out DIR');
 const privatePath = join(values.out, 'private.key');
 if (existsSync(privatePath) && !values.force) {
   console.error(

@@ -28,7 +28,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CorpusStory } from '../lib/build-index';
 import {
   PRIVATE_KEY_PREFIX,
@@ -41,6 +40,7 @@ import {
   type ShardEntry,
 } from '../lib/publication';
 import { buildIndexFiles, storyFolders } from './build-index';
+import { parseCli, usageError } from './cli-args';
 
 /** Deltas are offered from this many earlier versions (a subscriber who checks every 6 hours is at most a day behind). */
 const DELTA_VERSIONS = 8;
@@ -265,7 +265,16 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+  const { values } = parseCli({
+    command: 'publish',
+    usage: `--corpus CORPUS_DIR --key PRIVATE_KEY --out SITE_DIR [--retain-days N] [--name NAME] [--now YYYY-MM-DD]
+  --corpus DIR       the corpus to publish (the format of docs/INDEX.md)
+  --key FILE         the private key written by npm run keygen
+  --out DIR          the static site; publishing again into it writes the next version and its delta
+  --retain-days N    stories older than N days are dropped
+  --name NAME        the index's name as subscribers see it`,
+    allowPositionals: false,
+    paths: ['corpus', 'key', 'out', 'state'],
     options: {
       corpus: { type: 'string' },
       key: { type: 'string' },
@@ -276,12 +285,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       state: { type: 'string' },
     },
   });
-  if (!values.corpus || !values.key || !values.out) {
-    console.error(
-      'usage: npm run publish -- --corpus CORPUS_DIR --key PRIVATE_KEY --out SITE_DIR [--retain-days N] [--name NAME] [--now YYYY-MM-DD]',
-    );
-    process.exit(2);
-  }
+  if (!values.corpus || !values.key || !values.out) usageError('publish', '--corpus, --key and --out are needed');
   try {
     const r = await publish({
       corpus: values.corpus,

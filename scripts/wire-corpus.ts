@@ -9,8 +9,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { parseCli, usageError } from './cli-args';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -33,7 +33,15 @@ export function isoDate(date: string): string | null {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+  const { values } = parseCli({
+    command: 'wire:corpus',
+    usage: `--in FILE.jsonl[.gz] --out DIR [--agency NAME] [--limit N]
+  --in FILE      wire stories, one JSON object a line (id, title, date, dateline, paragraphs)
+  --out DIR      the corpus written
+  --agency NAME  the agency (default: Reuters)
+  --limit N      the first N stories only`,
+    allowPositionals: false,
+    paths: ['in', 'out'],
     options: {
       in: { type: 'string' },
       out: { type: 'string' },
@@ -41,10 +49,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       limit: { type: 'string' },
     },
   });
-  if (!values.in || !values.out) {
-    console.error('usage: npm run wire:corpus -- --in FILE.jsonl[.gz] --out DIR [--agency NAME --limit N]');
-    process.exit(2);
-  }
+  if (!values.in || !values.out) usageError('wire:corpus', '--in and --out are needed');
   const raw = readFileSync(values.in);
   const lines = (values.in.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter(Boolean);
   const limit = values.limit ? Number(values.limit) : lines.length;
