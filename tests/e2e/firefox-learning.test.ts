@@ -33,8 +33,8 @@ import {
   button,
   byLabel,
   EXTENSION_ORIGIN,
+  ensureFirefoxBuilt,
   FIREFOX,
-  FIREFOX_EXTENSION_DIR,
   FIREFOX_HOSTS,
   popupOver,
   seriousViolations,
@@ -154,7 +154,7 @@ describe.skipIf(!haveFirefox)('learning stories from reading, in Firefox', () =>
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('npm run build:e2e:firefox first');
+    ensureFirefoxBuilt();
     mkdirSync(SCREENSHOTS, { recursive: true });
     files = mkdtempSync(join(tmpdir(), 'wiretrace-ff-learning-'));
     harness = await startFirefox({ extraPages: PAGES });
