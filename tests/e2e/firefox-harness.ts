@@ -6,7 +6,9 @@
  * reaches that server and is recorded.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page, type Realm, type Target } from 'puppeteer-core';
 import { startFixtureServer } from './harness';
@@ -30,12 +32,23 @@ export const FIREFOX_HOSTS = /^[a-z0-9.-]*\.(mozilla\.(com|org|net)|firefox\.com
  * (resource:, chrome:) and the remote-settings loader's complaint that its server is turned off.
  */
 const FIREFOX_OWN_LOG = /^(JavaScript error: (resource|chrome):\/\/|console\.error: RSLoader:)/;
+/**
+ * The article whose overlay opens the first extension page (its "Compare all versions"), from
+ * which the tests open the others: a fixture page every harness serves.
+ */
+export const BRIDGE_PAGE =
+  'uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408';
 /** How long an extension tab may take to show its page. */
 const EXTENSION_PAGE_MS = 10_000;
 const POLL_MS = 50;
 
 /** Prefs for a quiet, reproducible browser; the proxy ones send every request to the fixture server. */
-function prefs(port: number, addonId: string, colorScheme: 'light' | 'dark'): Record<string, unknown> {
+function prefs(
+  port: number,
+  addonId: string,
+  colorScheme: 'light' | 'dark',
+  downloads: string,
+): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
@@ -55,6 +68,11 @@ function prefs(port: number, addonId: string, colorScheme: 'light' | 'dark'): Re
     'devtools.console.stdout.content': true,
     // Firefox has no media emulation over BiDi: the colour scheme is set for the whole browser.
     'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+    // Downloads (the options page's export) saved to a folder of the harness's own, without asking.
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
   };
 }
 
@@ -81,6 +99,10 @@ export interface FirefoxHarness {
   browserLog: string[];
   /** Every request a page opened by the tests made, as URLs (not the background page's: BiDi does not see it). */
   pageRequests: string[];
+  /** Where Firefox saves what a page downloads (the options page's export), without asking. */
+  downloadDir: string;
+  /** The tabs showing a URL now (an extension page the extension opened itself: the first-run page), watched as `open`'s. */
+  tabsShowing(url: string): Promise<Page[]>;
   /** A web page (http: the fixture server serves plain HTTP under the real hostnames). */
   open(url: string): Promise<Page>;
   /**
@@ -126,12 +148,13 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
   const server = await startFixtureServer(options.extraPages);
+  const downloadDir = mkdtempSync(join(tmpdir(), 'wiretrace-ff-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: prefs(server.port, addonId, options.colorScheme ?? 'light'),
+    extraPrefsFirefox: prefs(server.port, addonId, options.colorScheme ?? 'light', downloadDir),
   });
   const browserLog: string[] = [];
   const keep = (pattern: RegExp) => (chunk: Buffer) => {
@@ -148,6 +171,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
   let bridge: Page | null = null;
 
   function watch(page: Page, label: string): Page {
+    if (byPage.has(page)) return page;
     const own: string[] = [];
     byPage.set(page, own);
     const report = (problem: string) => {
@@ -186,9 +210,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
   }
 
   async function openBridge(): Promise<Page> {
-    const article = await open(
-      'http://uk.investing.com/news/world-news/no-ultimatums-russia-sets-out-security-demands-at-nato-meeting-2560408',
-    );
+    const article = await open(`http://${BRIDGE_PAGE}`);
     const badge = await shadow(article, '.badge');
     if ((await badge.evaluate((el) => el.getAttribute('aria-expanded'))) !== 'true') await badge.click();
     const page = await openedByExtension(async () => (await shadow(article, '.compare-link')).click());
@@ -203,6 +225,13 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
     problemsOf: (page) => byPage.get(page) ?? [],
     browserLog,
     pageRequests,
+    downloadDir,
+    async tabsShowing(url) {
+      const showing: Page[] = [];
+      for (const page of await browser.pages())
+        if ((await page.evaluate(() => location.href).catch(() => '')) === url) showing.push(watch(page, url));
+      return showing;
+    },
     open,
     openedByExtension,
     async openExtensionPage(path, { behind = false } = {}) {
@@ -245,6 +274,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
     async close() {
       await browser.close();
       await server.close();
+      rmSync(downloadDir, { recursive: true, force: true });
     },
   };
 }
@@ -386,4 +416,29 @@ export async function fill(field: ElementHandle<HTMLInputElement>, text: string)
     el.value = '';
   });
   await field.type(text);
+}
+
+/**
+ * The popup for a tab, as if opened from the toolbar over it: it reads "the active tab of its
+ * window" when it loads, so it is loaded in a tab behind the page's (the last tab opened), then
+ * brought to the front for the clicks (BiDi input into a background tab waits for frames that do not come).
+ */
+export async function popupOver(harness: FirefoxHarness, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const popup = await harness.openExtensionPage('popup.html', { behind: true });
+  await waitForText(popup, '.status', /^(?!Loading)/);
+  await popup.bringToFront();
+  return popup;
+}
+
+/** The serious and critical accessibility violations of a page (axe-core, evaluated in the page). */
+export async function seriousViolations(page: Page, include?: string) {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const all = await page.evaluate(async (selector) => {
+    type Result = { violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> };
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  }, include ?? null);
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

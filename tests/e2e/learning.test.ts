@@ -10,68 +10,31 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceLine } from '../../lib/labels';
+import { FERRY, FERRY_UPDATE } from '../fixtures/learning/stories';
+import { ES_EN_LIST } from '../fixtures/learning/ferry-es';
 import {
-  articlePage,
-  BUS_LANES,
-  FERRY,
-  FERRY_REWORDED,
-  FERRY_UPDATE,
-  type TestStory,
-} from '../fixtures/learning/stories';
-import { ES_EN_LIST, FERRY_ES } from '../fixtures/learning/ferry-es';
+  AP_BUS,
+  AP_FERRY,
+  AP_HOME,
+  apPage,
+  COPY_BUS,
+  COPY_CUT,
+  COPY_REWORDED,
+  COPY_WHOLE,
+  learningPages,
+  PRESS_COPY,
+  PRESS_RELEASE,
+  SPANISH_COPY,
+} from '../fixtures/learning/pages';
 import { CHROMIUM, ensureBuilt, extensionId, seriousViolations, startHarness, type Harness } from './harness';
 
-const AP_FERRY = 'apnews.com/article/port-ellis-ferry-strike-4b7d0c2e9a1f4e6b8c3d5a7f9e1b2c4d';
-const AP_BUS = 'apnews.com/article/hartwell-bus-lanes-9a8b7c6d5e4f30211203f4e5d6c7b8a9';
-const AP_HOME = 'apnews.com/';
-const COPY_WHOLE = 'uk.investing.com/news/world-news/port-ellis-ferry-strike-over-1001';
-const COPY_CUT = 'uk.investing.com/news/world-news/ferry-crews-back-at-work-1002';
-const COPY_REWORDED = 'uk.investing.com/news/world-news/island-ferries-run-again-1003';
-const COPY_BUS = 'uk.investing.com/news/world-news/hartwell-bus-lanes-1004';
-/** A press office's own page: a site Wiretrace is not listed for (the test build's stand-in for activeTab). */
-const PRESS_RELEASE = 'www.example-press.org/releases/ferry-authority-statement';
-const PRESS_COPY = 'uk.investing.com/news/company-news/ferry-authority-statement-1005';
-const SPANISH_COPY = 'es.investing.com/news/world-news/huelga-de-ferris-en-port-ellis-1006';
 const QUIET_WAIT_MS = 2_500;
 /** Chromium's own update checks, made by the browser whatever extension is loaded (as in overlay.test.ts). */
 const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
 const SCREENSHOTS = resolve('test-results/screenshots');
 
-/** The ferry authority's statement, as its press office put it out. */
-const STATEMENT: TestStory = {
-  headline: 'Transit authority approves ferry crew contract and January fare change',
-  dateline: 'PORT ELLIS',
-  byline: 'Port Ellis Transit Authority',
-  published: '2024-11-03T23:00:00Z',
-  paragraphs: [
-    'The Port Ellis Transit Authority board of directors tonight approved a three-year agreement with the Casco Ferry Workers Union, ending the suspension of regular service that began on October 27.',
-    'Under the agreement, deckhand and pilot wages rise by a total of 11 percent over three years, and split shifts are limited to two days in any week.',
-    'To fund the agreement, the standard adult fare on all three island routes will increase by 25 cents beginning January 6. Reduced fares for students, seniors and island residents are unchanged.',
-    'The board thanks the Coast Guard, the regional hospital and the authority staff who operated emergency crossings throughout the suspension of service.',
-    'Full service on all routes resumes Monday morning. Riders can find the complete schedule at every terminal and on the posted timetables aboard each vessel.',
-  ],
-};
-
-const copyOf = (story: TestStory, paragraphs: readonly string[], headline: string) =>
-  articlePage({ ...story, headline }, { paragraphs, siteName: 'Investing.com' });
-
 /** Every page these tests serve, by host + path (mutable: the AP page is updated in place). */
-const PAGES: Record<string, string> = {
-  [AP_FERRY]: articlePage(FERRY, { siteName: 'AP News', canonical: `https://${AP_FERRY}` }),
-  [AP_BUS]: articlePage(BUS_LANES, { siteName: 'AP News', canonical: `https://${AP_BUS}` }),
-  [AP_HOME]: `<!doctype html><html lang="en"><head><title>AP News: Breaking News</title><meta property="og:type" content="website"></head>
-<body><h1>AP News</h1><ul>
-<li><a href="/${AP_FERRY.split('/').slice(1).join('/')}">${FERRY.headline}</a></li>
-<li><a href="/${AP_BUS.split('/').slice(1).join('/')}">${BUS_LANES.headline}</a></li>
-</ul></body></html>`,
-  [COPY_WHOLE]: copyOf(FERRY, FERRY.paragraphs, 'Ferry strike over in Port Ellis'),
-  [COPY_CUT]: copyOf(FERRY, FERRY.paragraphs.slice(0, 4), 'Port Ellis ferry crews back at work'),
-  [COPY_REWORDED]: copyOf(FERRY, FERRY_REWORDED, 'Island ferries to run again after pay deal'),
-  [COPY_BUS]: copyOf(BUS_LANES, BUS_LANES.paragraphs, 'Hartwell to paint bus lanes downtown'),
-  [PRESS_RELEASE]: articlePage(STATEMENT, { siteName: 'Port Ellis Transit Authority' }),
-  [PRESS_COPY]: copyOf(STATEMENT, STATEMENT.paragraphs, 'Ferry fares to rise 25 cents in January'),
-  [SPANISH_COPY]: articlePage(FERRY_ES, { siteName: 'Investing.com España', language: 'es' }),
-};
+const PAGES = learningPages();
 
 const today = () => new Date().toISOString().slice(0, 10);
 const fromReading = () => sourceLine({ kind: 'learned', site: 'apnews.com', date: today() });
@@ -262,7 +225,7 @@ describe.skipIf(!haveChromium)('learning stories from reading, in Chromium', () 
 
   it('makes the same AP address opened again with an updated text one story with two write-throughs', async () => {
     const original = PAGES[AP_FERRY]!;
-    PAGES[AP_FERRY] = articlePage(FERRY_UPDATE, { siteName: 'AP News', canonical: `https://${AP_FERRY}` });
+    PAGES[AP_FERRY] = apPage(FERRY_UPDATE);
     const page = await browser.open(AP_FERRY);
     const { panel } = await panelOf(page);
     await expect(panel.locator('.headline').textContent()).resolves.toBe(FERRY_UPDATE.headline);
