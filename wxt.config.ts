@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { RULE_FILE, withoutRuleDocs } from './scripts/rule-docs';
+import { thirdPartyLicenses } from './scripts/third-party-licenses';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_DESCRIPTION, OPEN_PANEL_KEYS } from './lib/commands';
 import { CONTENT_MATCHES, INDEX_PATH } from './lib/sites';
 
@@ -45,6 +46,9 @@ export default defineConfig({
     // Firefox refuses to parse script files over 4 MB, and JSON.parse is faster.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('assets/index.json'), relativeDest: INDEX_PATH.slice(1) });
+      // Our license and the licenses of the packages bundled into the code travel with it.
+      files.push({ absoluteSrc: resolve('LICENSE'), relativeDest: 'LICENSE.txt' });
+      files.push({ contents: thirdPartyLicenses(), relativeDest: 'THIRD_PARTY_LICENSES.txt' });
     },
   },
   manifest: ({ manifestVersion }) => ({

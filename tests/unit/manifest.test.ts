@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENCY_MATCHES } from '../../lib/agency-sites';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_KEYS } from '../../lib/commands';
 import { CONTENT_MATCHES } from '../../lib/sites';
+import { SHIPPED_PACKAGES } from '../../scripts/third-party-licenses';
 
 type Manifest = Record<string, unknown> & {
   manifest_version: number;
@@ -38,6 +39,14 @@ function itHasIconsTitleAndShortcut(target: 'chrome-mv3' | 'firefox-mv2', manife
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
     }
+  });
+
+  it('carries its license and the license of every package bundled into its code', () => {
+    expect(readFileSync(join('.output', target, 'LICENSE.txt'), 'utf8')).toMatch(/Apache License\s+Version 2\.0/);
+    const notices = readFileSync(join('.output', target, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
+    for (const name of SHIPPED_PACKAGES) expect(notices).toContain(`${name} `);
+    // Readability and Fuse.js are Apache-2.0: their license text itself, not only its name.
+    expect(notices.match(/Apache License/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
   it('names its toolbar button "Wiretrace" (what a screen reader says) and declares the panel shortcut', () => {
