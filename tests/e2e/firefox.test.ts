@@ -11,7 +11,6 @@
  * which a common driver would have to give up.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -38,6 +37,7 @@ import {
   FIREFOX_HOSTS,
   FIREFOX_PRODUCTION_DIR,
   overlayRoot,
+  seriousViolations,
   setChecked,
   shadow,
   startFirefox,
@@ -46,6 +46,7 @@ import {
   type FirefoxHarness,
 } from './firefox-harness';
 import { SPA_START } from './harness';
+import { testNames } from './scenario-names';
 import { BUSY_MS, HOSTILE_QUOTE, hostilePages, TIMER_PROBE } from './hostile-pages';
 
 const ARTICLE =
@@ -81,18 +82,6 @@ if (!haveFirefox)
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const overlayCount = (page: Page) => page.evaluate(() => document.querySelectorAll('wiretrace-overlay').length);
-
-/** The serious and critical accessibility violations of a page (axe-core, evaluated in the page). */
-async function seriousViolations(page: Page, include?: string) {
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const all = await page.evaluate(async (selector) => {
-    type Result = { violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> };
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  }, include ?? null);
-  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** An article page with the panel open (clicked open unless the settings already open it). */
 async function openPanel(harness: FirefoxHarness, url: string): Promise<Page> {
@@ -943,24 +932,6 @@ describe.skipIf(!haveFirefox)('Firefox production build: closed overlay, lifecyc
     expect(harness.browserLog).toEqual([]);
   });
 });
-
-/** The names of a test file's tests (it('…') and it.each(…)('…')), as written. */
-function testNames(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
-  const names: string[] = [];
-  const start = /\bit(?:\.each\(\[[\s\S]*?\]\))?\(\s*(['"`])/g;
-  for (let m = start.exec(source); m; m = start.exec(source)) {
-    const quote = m[1]!;
-    let i = start.lastIndex;
-    let name = '';
-    while (source[i] !== quote) {
-      if (source[i] === '\\') i++;
-      name += source[i++];
-    }
-    names.push(name);
-  }
-  return names;
-}
 
 describe('Firefox scenarios', () => {
   it('runs every Chromium scenario in Firefox too, or says here why not', () => {
