@@ -317,7 +317,7 @@ describe.skipIf(!haveFirefox)('learning stories from reading, in Firefox', () =>
   it('exports the reader’s stories as an index file', async () => {
     const options = await harness.openExtensionPage('options.html');
     await learnedCount(options);
-    await (await button(options, 'Export my stories as an index file')).click();
+    await (await button(options, 'Export my stories to a file')).click();
     exported = await downloaded(harness.downloadDir);
     expect(exported.name).toMatch(EXPORT_NAME);
     const index = JSON.parse(exported.bytes.toString('utf8')) as { stories: Array<{ agency: string }> };
@@ -375,7 +375,7 @@ describe.skipIf(!haveFirefox)('learning stories from reading, in Firefox', () =>
       expect(exported).not.toBeNull();
       const options = await fresh.openExtensionPage('options.html');
       await waitForText(options, '.index-info', 'Matching against', { timeout: 10_000 });
-      await (await byLabel(options, 'Import an index file')).uploadFile(file(exported!.name, exported!.bytes));
+      await (await byLabel(options, 'Import a file of stories')).uploadFile(file(exported!.name, exported!.bytes));
       await waitForText(options, '[role=status]', `Imported ${exported!.name}: 2 stories.`);
       await waitForText(options, '.sources li', `imported: ${exported!.name}: 2 stories`);
       await options.close();
