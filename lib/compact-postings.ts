@@ -90,6 +90,7 @@ export function postingLookup(
   const restBits = 32 - sampleBits - layout.bucketBits;
   const entryBits = restBits + layout.storyBits;
   const storyScale = 2 ** layout.storyBits;
+  const restAt = (i: number) => Math.floor(field(entries, i * entryBits, entryBits) / storyScale);
   return (hash, max, visit) => {
     // Not a kept fingerprint: no story is listed for it here, which says nothing of how common it is.
     if ((hash & (layout.sample - 1)) !== 0) return true;
@@ -97,15 +98,16 @@ export function postingLookup(
     const bucket = q >>> restBits;
     const rest = q % 2 ** restBits;
     const end = Math.min(buckets[bucket + 1]!, layout.entries);
-    let first = -1;
-    let count = 0;
-    for (let i = buckets[bucket]!; i < end; i++) {
-      const r = Math.floor(field(entries, i * entryBits, entryBits) / storyScale);
-      if (r < rest) continue;
-      if (r > rest) break;
-      if (first < 0) first = i;
-      count++;
+    // A bucket can hold a fingerprint of thousands of stories ("said on Wednesday"): search, do not scan.
+    let lo = buckets[bucket]!;
+    for (let hi = end; lo < hi;) {
+      const mid = (lo + hi) >>> 1;
+      if (restAt(mid) < rest) lo = mid + 1;
+      else hi = mid;
     }
+    const first = lo;
+    let count = 0;
+    while (first + count < end && count <= max && restAt(first + count) === rest) count++;
     // Too common to tell stories apart: not worth reading.
     if (count > max) return false;
     for (let i = first; count > 0; i++, count--) {
