@@ -11,9 +11,6 @@
 
 /** One fingerprint in four is kept. */
 export const POSTING_SAMPLE = 4;
-const SAMPLE_BITS = Math.log2(POSTING_SAMPLE);
-/** Bits of a kept fingerprint that say anything (the low ones are zero by choice). */
-const HASH_BITS = 32 - SAMPLE_BITS;
 /** Entries per bucket aimed at: a look-up reads about this many. */
 const ENTRIES_PER_BUCKET = 8;
 const MIN_BUCKET_BITS = 4;
@@ -27,24 +24,28 @@ export interface PostingLayout {
 }
 
 /** Whether a fingerprint is one the compact build keeps. */
-export const keptFingerprint = (hash: number) => (hash & (POSTING_SAMPLE - 1)) === 0;
+export const keptFingerprint = (hash: number, sample = POSTING_SAMPLE) => (hash & (sample - 1)) === 0;
 
 /** Packs (fingerprint, story) pairs of kept fingerprints: the bucket table and the entries. */
 export function packPostings(
   pairs: Uint32Array,
   storyCount: number,
+  sample = POSTING_SAMPLE,
 ): { layout: PostingLayout; buckets: Uint32Array; entries: Uint8Array } {
   const n = pairs.length / 2;
+  const sampleBits = Math.log2(sample);
+  // Bits of a kept fingerprint that say anything (the low ones are zero by choice).
+  const hashBits = 32 - sampleBits;
   const storyBits = Math.max(1, Math.ceil(Math.log2(Math.max(2, storyCount))));
   const bucketBits = Math.min(
-    HASH_BITS,
+    hashBits,
     Math.max(
       MIN_BUCKET_BITS,
       Math.ceil(Math.log2(Math.max(1, n / ENTRIES_PER_BUCKET))),
-      HASH_BITS + storyBits - MAX_ENTRY_BITS,
+      hashBits + storyBits - MAX_ENTRY_BITS,
     ),
   );
-  const restBits = HASH_BITS - bucketBits;
+  const restBits = hashBits - bucketBits;
   const entryBits = restBits + storyBits;
   const order = new Uint32Array(n).map((_, i) => i);
   order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
@@ -52,14 +53,14 @@ export function packPostings(
   const entries = new Uint8Array(Math.ceil((n * entryBits) / 8) + 4);
   let bit = 0;
   order.forEach((from) => {
-    const q = pairs[2 * from]! >>> SAMPLE_BITS;
+    const q = pairs[2 * from]! >>> sampleBits;
     buckets[(q >>> restBits) + 1]!++;
     const value = (q % 2 ** restBits) * 2 ** storyBits + pairs[2 * from + 1]!;
     for (let b = entryBits - 1; b >= 0; b--, bit++)
       if (Math.floor(value / 2 ** b) % 2) entries[bit >>> 3]! |= 0x80 >>> (bit & 7);
   });
   for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1]!;
-  return { layout: { sample: POSTING_SAMPLE, bucketBits, storyBits, entries: n }, buckets, entries };
+  return { layout: { sample, bucketBits, storyBits, entries: n }, buckets, entries };
 }
 
 /** Reads `width` bits (≤ 32) at `bit`, most significant first. */
@@ -89,6 +90,7 @@ export function postingLookup(
   const restBits = 32 - sampleBits - layout.bucketBits;
   const entryBits = restBits + layout.storyBits;
   const storyScale = 2 ** layout.storyBits;
+  const restAt = (i: number) => Math.floor(field(entries, i * entryBits, entryBits) / storyScale);
   return (hash, max, visit) => {
     // Not a kept fingerprint: no story is listed for it here, which says nothing of how common it is.
     if ((hash & (layout.sample - 1)) !== 0) return true;
@@ -96,15 +98,16 @@ export function postingLookup(
     const bucket = q >>> restBits;
     const rest = q % 2 ** restBits;
     const end = Math.min(buckets[bucket + 1]!, layout.entries);
-    let first = -1;
-    let count = 0;
-    for (let i = buckets[bucket]!; i < end; i++) {
-      const r = Math.floor(field(entries, i * entryBits, entryBits) / storyScale);
-      if (r < rest) continue;
-      if (r > rest) break;
-      if (first < 0) first = i;
-      count++;
+    // A bucket can hold a fingerprint of thousands of stories ("said on Wednesday"): search, do not scan.
+    let lo = buckets[bucket]!;
+    for (let hi = end; lo < hi;) {
+      const mid = (lo + hi) >>> 1;
+      if (restAt(mid) < rest) lo = mid + 1;
+      else hi = mid;
     }
+    const first = lo;
+    let count = 0;
+    while (first + count < end && count <= max && restAt(first + count) === rest) count++;
     // Too common to tell stories apart: not worth reading.
     if (count > max) return false;
     for (let i = first; count > 0; i++, count--) {

@@ -20,7 +20,7 @@ import { BoundedCache } from './bounded-cache';
 import { BitsError } from './bits';
 import { compressMeta, decodeMeta, META_DICTIONARY_BYTES, metaDictionary, metaRecord } from './compact-meta';
 import { COMPACT_PRECISION, decodeCompactPrints, encodeCompactPrints } from './compact-prints';
-import { keptFingerprint, packPostings, postingLookup, type PostingLayout } from './compact-postings';
+import { keptFingerprint, packPostings, POSTING_SAMPLE, postingLookup, type PostingLayout } from './compact-postings';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireVersionIndex } from './match-index';
@@ -66,13 +66,18 @@ interface CompactStoryParts {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function compactStoryParts(story: Story): CompactStoryParts {
+export interface CompactOptions {
+  /** One fingerprint in this many is listed (a power of two; 1 lists all): see compact-postings.ts. */
+  postingSample?: number;
+}
+
+function compactStoryParts(story: Story, sample: number): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
   return {
     record: metaRecord(story),
     prints: encodeCompactPrints(reads.map((r) => r.sentences.map((s) => s.print))),
     // Only the kept fingerprints are listed (one in eight, by hash): a page looks up the same ones.
-    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)).filter(keptFingerprint),
+    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)).filter((h) => keptFingerprint(h, sample)),
     date: story.date,
   };
 }
@@ -171,14 +176,22 @@ export class CompactIndexWriter {
   private pending: CompactStoryParts[] = [];
   private pendingBytes = 0;
 
+  private readonly sample: number;
+
   /** Each stream receives bytes it may keep: the writer never reuses them. */
-  constructor(private readonly streams: Record<Streamed, { write(bytes: Uint8Array): void }>) {
+  constructor(
+    private readonly streams: Record<Streamed, { write(bytes: Uint8Array): void }>,
+    options: CompactOptions = {},
+  ) {
+    this.sample = options.postingSample ?? POSTING_SAMPLE;
+    if (!(this.sample >= 1 && this.sample <= 256 && (this.sample & (this.sample - 1)) === 0))
+      throw new RangeError('The posting sample must be a power of two from 1 to 256.');
     this.metaOffsets.push(0);
     this.printOffsets.push(0);
   }
 
   add(story: Story): void {
-    const parts = compactStoryParts(story);
+    const parts = compactStoryParts(story, this.sample);
     if (this.dictionary) return this.write(parts);
     this.pending.push(parts);
     this.pendingBytes += parts.record.length;
@@ -218,7 +231,7 @@ export class CompactIndexWriter {
     this.flush();
     const dictionary = this.dictionary!;
     const n = this.count;
-    const postings = packPostings(this.pairs.view(), n);
+    const postings = packPostings(this.pairs.view(), n, this.sample);
     const metaOffsets = this.metaOffsets.view();
     const printOffsets = this.printOffsets.view();
     const { head, header } = compactLayout(
@@ -260,12 +273,15 @@ export class CompactIndexWriter {
 }
 
 /** The whole compact index in memory (tests, small corpora); the CLI builder streams the same bytes. */
-export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
+export function encodeCompactIndex(stories: readonly Story[], options: CompactOptions = {}): Uint8Array {
   const held: Record<Streamed, Uint8Array[]> = { meta: [], prints: [] };
-  const writer = new CompactIndexWriter({
-    meta: { write: (bytes) => held.meta.push(bytes) },
-    prints: { write: (bytes) => held.prints.push(bytes) },
-  });
+  const writer = new CompactIndexWriter(
+    {
+      meta: { write: (bytes) => held.meta.push(bytes) },
+      prints: { write: (bytes) => held.prints.push(bytes) },
+    },
+    options,
+  );
   for (const story of stories) writer.add(story);
   const chunks: Uint8Array[] = [];
   const length = writer.finish(
@@ -433,7 +449,15 @@ function decodeStory(sections: Sections, position: number): StoryEntry {
     if (error instanceof IndexError) throw error;
     throw new IndexError(`Compact index field "stories[${position}]" is not a valid story record.`);
   }
-  return { story, versions: decodeVersions(sections, position, story) };
+  // Prints are decoded when first read: a page's other candidates are often checked by their
+  // quotes and date alone (a report of the same event), and decoding prints is most of a story's cost.
+  let versions: WireVersionIndex[] | null = null;
+  return {
+    story,
+    get versions() {
+      return (versions ??= decodeVersions(sections, position, story));
+    },
+  };
 }
 
 /**

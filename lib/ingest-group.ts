@@ -4,7 +4,8 @@
  * order: the same key (ninjs uri, NewsML-G2 guid, RSS guid, Atom or JSON Feed
  * id), the same URL, or the same agency within a few days and mostly the same
  * text (at least half the smaller text's fingerprints, as a learned page
- * joins a learned story). The same text again adds nothing. Pure: the caller
+ * joins a learned story) when the item or the story has no key of its own.
+ * The same text again adds nothing. Pure: the caller
  * keeps the stories between runs and writes the corpus.
  */
 import type { FeedItem } from './feeds';
@@ -110,6 +111,7 @@ function storiesSharingText(stories: IngestStory[], fingerprints: readonly numbe
 /** The story of the same agency, within days, whose text this one mostly shares (the most, if several). */
 function sameText(
   stories: IngestStory[],
+  item: FeedItem,
   agency: string,
   time: number,
   fingerprints: readonly number[],
@@ -117,6 +119,9 @@ function sameText(
   let best: { story: IngestStory; share: number } | null = null;
   for (const s of storiesSharingText(stories, fingerprints)) {
     if (s.agency !== agency) continue;
+    // Two items whose feed gives each its own key are two stories by the agency's own account
+    // (templated market reports share most of their words).
+    if (item.key && s.keys.length) continue;
     const last = Date.parse(s.versions.at(-1)?.date ?? '');
     if (!Number.isNaN(time) && !Number.isNaN(last) && Math.abs(time - last) > SAME_STORY_DAYS * DAY_MS) continue;
     const share = sharedShare(s.fingerprints, fingerprints);
@@ -156,7 +161,7 @@ export function groupItem(stories: IngestStory[], item: FeedItem, defaultAgency:
   const story =
     (item.key && storyIndex(stories).byKey.get(item.key)) ||
     (item.url && storyIndex(stories).byUrl.get(item.url)) ||
-    sameText(stories, agency, time, fingerprints) ||
+    sameText(stories, item, agency, time, fingerprints) ||
     null;
   const textHash = hashText(item.paragraphs);
   const version = (id: string): IngestVersion => ({

@@ -2,7 +2,7 @@
  * Builds the index from a corpus folder, one story at a time (a story is read,
  * extracted, written and dropped before the next), so a corpus of 100,000
  * stories needs memory for the postings only, not for the stories:
- *   npm run build:index [-- --corpus corpus --out assets/index.json --compact FILE]
+ *   npm run build:index [-- --corpus corpus --out assets/index.json --compact FILE --posting-sample N]
  * --out writes the full build (JSON, with the wire texts: the compare page);
  * --compact writes the compact build (binary: fingerprints, quotes, metadata).
  * Each story is a folder with story.json and one file per version. Same corpus, same bytes.
@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { parseCli } from './cli-args';
 import type { Article } from '../lib/article';
 import { buildStory, type CorpusStory } from '../lib/build-index';
-import { CompactIndexWriter } from '../lib/index-compact';
+import { CompactIndexWriter, type CompactOptions } from '../lib/index-compact';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, validateStory, type Story } from '../lib/index-schema';
 import { extractFile } from './node-dom';
 
@@ -63,6 +63,7 @@ export async function buildIndexFiles(
   corpusDir: string,
   out: { full?: string; compact?: string },
   folders: readonly string[] = storyFolders(corpusDir),
+  compactOptions: CompactOptions = {},
 ): Promise<BuildReport> {
   const started = performance.now();
   const full = out.full ? openSync(out.full, 'w') : null;
@@ -71,10 +72,13 @@ export async function buildIndexFiles(
   const tmp = out.compact ? mkdtempSync(join(tmpdir(), 'wiretrace-build-')) : null;
   const files = tmp ? { meta: openSync(join(tmp, 'meta'), 'w'), prints: openSync(join(tmp, 'prints'), 'w') } : null;
   const compact = files
-    ? new CompactIndexWriter({
-        meta: { write: (bytes) => writeSync(files.meta, bytes) },
-        prints: { write: (bytes) => writeSync(files.prints, bytes) },
-      })
+    ? new CompactIndexWriter(
+        {
+          meta: { write: (bytes) => writeSync(files.meta, bytes) },
+          prints: { write: (bytes) => writeSync(files.prints, bytes) },
+        },
+        compactOptions,
+      )
     : null;
 
   folders.forEach((name, position) => {
@@ -128,12 +132,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       corpus: { type: 'string', default: 'corpus' },
       out: { type: 'string' },
       compact: { type: 'string' },
+      'posting-sample': { type: 'string' },
     },
     allowPositionals: false,
     paths: ['corpus', 'out', 'compact'],
   });
   const out = { full: values.out ?? (values.compact ? undefined : 'assets/index.json'), compact: values.compact };
-  const r = await buildIndexFiles(values.corpus!, out);
+  const sample = values['posting-sample'];
+  const r = await buildIndexFiles(values.corpus!, out, undefined, {
+    postingSample: sample === undefined ? undefined : Number(sample),
+  });
   const perStory = (bytes: number | null) => (bytes === null ? '' : ` (${Math.round(bytes / r.stories)} bytes/story)`);
   if (out.full) console.log(`${out.full}: full build, ${r.fullBytes} bytes${perStory(r.fullBytes)}`);
   if (out.compact) console.log(`${out.compact}: compact build, ${r.compactBytes} bytes${perStory(r.compactBytes)}`);

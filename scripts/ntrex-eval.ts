@@ -39,7 +39,7 @@ function asArticle([title, ...paragraphs]: string[]): Article {
 }
 
 /** The originals as an index: the full build, or (compact) the compact build a publisher ships. */
-export function ntrexIndex(dir: string, compact = false) {
+export function ntrexIndex(dir: string, compact = false, postingSample?: number) {
   const ids = readdirSync(dir).sort();
   const stories: Story[] = ids.map((id) => {
     const [title, ...paragraphs] = lines(dir, id, 'en');
@@ -57,7 +57,7 @@ export function ntrexIndex(dir: string, compact = false) {
     };
   });
   const index = compact
-    ? openCompactIndex(encodeCompactIndex(stories))
+    ? openCompactIndex(encodeCompactIndex(stories, { postingSample }))
     : loadIndex({ format: 'wiretrace-index', schemaVersion: 1, stories });
   return { ids, index };
 }
@@ -67,8 +67,9 @@ export function evaluateTranslations(
   lexicons: ReadonlyMap<string, Lexicon>,
   languages: readonly string[] = NTREX_LANGUAGES,
   compact = false,
+  postingSample?: number,
 ): { english: { own: number; documents: number }; languages: LanguageOutcome[] } {
-  const { ids, index } = ntrexIndex(dir, compact);
+  const { ids, index } = ntrexIndex(dir, compact, postingSample);
   const english = ids.filter(
     (id) => matchArticle(index, asArticle(lines(dir, id, 'en'))).match?.story.id === id,
   ).length;

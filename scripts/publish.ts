@@ -75,6 +75,8 @@ export interface PublishOptions {
   state?: string;
   /** The creation time written in the manifest; the clock by default. */
   created?: string;
+  /** One fingerprint in this many listed in the shards (lib/compact-postings.ts). */
+  postingSample?: number;
 }
 
 export interface PublishReport {
@@ -115,7 +117,12 @@ function daysBefore(day: string, days: number): string {
 }
 
 /** Builds shards of `stories` into SITE_DIR/shards, named by their SHA-256. */
-async function writeShards(corpus: string, site: string, stories: StoryRecord[]): Promise<PublisherState['shards']> {
+async function writeShards(
+  corpus: string,
+  site: string,
+  stories: StoryRecord[],
+  postingSample: number | undefined,
+): Promise<PublisherState['shards']> {
   const out: PublisherState['shards'] = [];
   mkdirSync(join(site, 'shards'), { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-publish-'));
@@ -127,6 +134,7 @@ async function writeShards(corpus: string, site: string, stories: StoryRecord[])
         corpus,
         { compact: file },
         part.map((s) => s.folder),
+        { postingSample },
       );
       const bytes = readFileSync(file);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -179,7 +187,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
   let shards: PublisherState['shards'];
   let nextRemoved: Record<string, number[]>;
   if (rebuild) {
-    shards = await writeShards(options.corpus, site, corpus);
+    shards = await writeShards(options.corpus, site, corpus, options.postingSample);
     nextRemoved = {};
   } else {
     // A shard whose stories are all removed is dropped whole.
@@ -187,7 +195,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
     nextRemoved = Object.fromEntries(
       shards.filter((s) => removed[s.sha256]?.length).map((s) => [s.sha256, removed[s.sha256]!.sort((a, b) => a - b)]),
     );
-    if (toAdd.length) shards = [...shards, ...(await writeShards(options.corpus, site, toAdd))];
+    if (toAdd.length) shards = [...shards, ...(await writeShards(options.corpus, site, toAdd, options.postingSample))];
   }
 
   const version = previous.version + 1;
@@ -283,6 +291,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       name: { type: 'string' },
       now: { type: 'string' },
       state: { type: 'string' },
+      'posting-sample': { type: 'string' },
     },
   });
   if (!values.corpus || !values.key || !values.out) usageError('publish', '--corpus, --key and --out are needed');
@@ -295,6 +304,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       name: values.name,
       now: values.now,
       state: values.state,
+      postingSample: values['posting-sample'] === undefined ? undefined : Number(values['posting-sample']),
     });
     console.log(
       `${values.out}: version ${r.version}, ${r.stories} stories in ${r.shards} shard(s), ${r.siteBytes} bytes (${Math.round(r.siteBytes / Math.max(1, r.stories))} bytes/story); ${r.added} stories added, ${r.removed} removed${r.rebuilt ? ', shards rebuilt' : ''}`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedError, readFeed } from '../../lib/feeds';
+import { groupItem, type IngestStory } from '../../lib/ingest-group';
 import { ingest } from '../../scripts/ingest';
 import { robotsAllow, robotsRules } from '../../scripts/polite-fetch';
 
@@ -98,6 +99,25 @@ describe('a malformed or hostile feed is refused with a clear error', () => {
     expect(() => readFeed(new TextEncoder().encode('{"hello": 1}'), { htmlParagraphs })).toThrow(
       /neither a JSON Feed nor IPTC ninjs/,
     );
+  });
+});
+
+describe('write-throughs are grouped', () => {
+  const [first, second] = read('rss2.xml').items;
+
+  it('by text when the item has no key of its own (a page read from the web)', () => {
+    const stories: IngestStory[] = [];
+    expect(groupItem(stories, first!, 'Example Wire').kind).toBe('new');
+    const page = { ...second!, key: null, url: 'https://elsewhere.example/glacier' };
+    expect(groupItem(stories, page, 'Example Wire')).toMatchObject({ kind: 'version', story: stories[0] });
+  });
+
+  it('not by text when both have keys: the agency says they are two stories', () => {
+    const stories: IngestStory[] = [];
+    groupItem(stories, first!, 'Example Wire');
+    const other = { ...second!, key: 'example-wire:2026:another', url: null };
+    expect(groupItem(stories, other, 'Example Wire').kind).toBe('new');
+    expect(stories).toHaveLength(2);
   });
 });
 
