@@ -5,6 +5,7 @@
  */
 import { MIN_SENTENCE_KEYS, readText, sortedDistinct } from './fingerprint';
 import type { HashList, WireVersionIndex } from './match-index';
+import { atPrecision } from './print-precision';
 
 /** Share of a sentence's word windows found in the wire sentence for it to count as wire text. */
 export const EXACT_SENTENCE = 0.8;
@@ -110,7 +111,9 @@ function sharedCount(a: HashList, b: HashList): number {
  * by a merge: for a wire text of a few dozen sentences this costs less than
  * building any lookup structure, and allocates nothing per wire sentence.
  */
-export function alignVersion(read: PageRead, version: WireVersionIndex) {
+export function alignVersion(pageRead: PageRead, version: WireVersionIndex) {
+  // A compact index's story holds reduced hashes: the page is compared reduced the same way.
+  const read = atPrecision(pageRead, version.precision);
   const page = read.sentences;
   const wire = version.sentences;
   const best = page.map((s) => {

@@ -1,38 +1,47 @@
 /**
  * The compact index: fingerprints, quotes and metadata, no wire texts. It is
- * what a large index is distributed as. Binary, so opening it costs next to
- * nothing whatever its size: the postings are a sorted array searched in
- * place, and a story is decoded only when a page's fingerprints point to it.
+ * what a large index is distributed as, at about 0.3-0.7 KB a story. Binary,
+ * so opening it costs next to nothing whatever its size: the postings are a
+ * bucketed table searched in place, and a story is decoded only when a
+ * page's fingerprints point to it.
  *
  * Layout (little-endian; every section starts on a 4-byte boundary):
  *   u32 magic "WTIX" · u32 schema version · u32 header length · header JSON
  *   sections named in the header, each [byte offset, byte length]:
- *     metaOffsets  u32[storyCount + 1]  byte offsets of each story's JSON in meta
- *     meta         UTF-8 JSON per story (the Story, wire paragraphs left empty)
- *     printOffsets u32[storyCount + 1]  word offsets of each story's prints
- *     prints       u32 stream per story: versions, then per version its sentences
- *                  (paragraph, key count, keys…, shingle count, shingles…)
- *     postingHashes  u32 fingerprints, sorted (with repeats: one per story that has it)
- *     postingStories u32 story position for each entry of postingHashes
+ *     metaOffsets    u32[storyCount + 1]  byte offsets of each story's record in meta
+ *     meta           per story its metadata and quotes, deflated (compact-meta.ts)
+ *     dictionary     the deflate dictionary of meta
+ *     printOffsets   u32[storyCount + 1]  byte offsets of each story's prints
+ *     prints         per story its sentence prints, reduced and Rice-coded (compact-prints.ts)
+ *     postingBuckets u32[2^bucketBits + 1] where each bucket's entries start
+ *     postingEntries bit-packed (hash rest, story) entries (compact-postings.ts)
  */
 import { BoundedCache } from './bounded-cache';
+import { BitsError } from './bits';
+import { compressMeta, decodeMeta, META_DICTIONARY_BYTES, metaDictionary, metaRecord } from './compact-meta';
+import { COMPACT_PRECISION, decodeCompactPrints, encodeCompactPrints } from './compact-prints';
+import { keptFingerprint, packPostings, postingLookup, type PostingLayout } from './compact-postings';
 import { readText, sortedDistinct } from './fingerprint';
 import { IndexError, INDEX_FORMAT, validateStory, type Story } from './index-schema';
 import type { MatchIndex, StoryEntry, WireVersionIndex } from './match-index';
-import { decodePrints, storyPrints, versionPrints } from './story-prints';
+import type { PrintPrecision } from './print-precision';
 
 const COMPACT_MAGIC = 0x58495457; // "WTIX" read as a little-endian u32
-const COMPACT_SCHEMA_VERSION = 1;
+const COMPACT_SCHEMA_VERSION = 2;
 /** Decoded stories kept in memory. */
 const DECODED_STORY_CACHE = 256;
-/**
- * Where each 12-bit hash prefix starts in the postings: a lookup then searches a few thousand
- * entries near each other instead of millions across the file. More prefixes would search less
- * but cost more at open: 16 bits took 10 ms at 10k stories (every page of the array touched).
- */
-const PREFIX_BITS = 12;
-const SECTIONS = ['metaOffsets', 'meta', 'printOffsets', 'prints', 'postingHashes', 'postingStories'] as const;
+const SECTIONS = [
+  'metaOffsets',
+  'meta',
+  'dictionary',
+  'printOffsets',
+  'prints',
+  'postingBuckets',
+  'postingEntries',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
+/** Sections the writer streams through its caller (temporary files for 100,000 stories). */
+type Streamed = 'meta' | 'prints';
 
 export interface CompactHeader {
   format: typeof INDEX_FORMAT;
@@ -41,14 +50,17 @@ export interface CompactHeader {
   storyCount: number;
   /** Date of the newest story (YYYY-MM-DD), or null for an empty index: what "up to date" means for a reader. */
   newestStory: string | null;
+  precision: PrintPrecision;
+  postings: PostingLayout;
   sections: Record<SectionName, [number, number]>;
 }
 
 /** What the builder writes for one story. */
-export interface CompactStoryParts {
-  meta: Uint8Array;
-  prints: Uint32Array;
+interface CompactStoryParts {
+  record: Uint8Array;
+  prints: Uint8Array;
   fingerprints: number[];
+  date: string;
 }
 
 const encoder = new TextEncoder();
@@ -56,13 +68,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function compactStoryParts(story: Story): CompactStoryParts {
   const reads = story.wire.map((w) => readText(w.paragraphs));
-  // Prints come sorted from readText: the same story gives the same bytes whatever order its words came in.
-  const { siblingTexts: _texts, ...rest } = story;
-  const withoutTexts: Story = { ...rest, wire: story.wire.map((w) => ({ version: w.version, paragraphs: [] })) };
   return {
-    meta: encoder.encode(JSON.stringify(withoutTexts)),
-    prints: storyPrints(reads.map((r) => versionPrints(r.sentences.map((s) => s.print)))),
-    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)),
+    record: metaRecord(story),
+    prints: encodeCompactPrints(reads.map((r) => r.sentences.map((s) => s.print))),
+    // Only the kept fingerprints are listed (one in eight, by hash): a page looks up the same ones.
+    fingerprints: sortedDistinct(reads.flatMap((r) => r.fingerprints)).filter(keptFingerprint),
+    date: story.date,
   };
 }
 
@@ -75,20 +86,6 @@ export function newestDate(dates: Iterable<string>): string | null {
   return newest;
 }
 
-/** Sorts (fingerprint, story) pairs by fingerprint, then story, into two parallel arrays. */
-function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint32Array } {
-  const n = pairs.length / 2;
-  const order = new Uint32Array(n).map((_, i) => i);
-  order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
-  const hashes = new Uint32Array(n);
-  const stories = new Uint32Array(n);
-  order.forEach((from, to) => {
-    hashes[to] = pairs[2 * from]!;
-    stories[to] = pairs[2 * from + 1]!;
-  });
-  return { hashes, stories };
-}
-
 /**
  * The header and the offsets of each section, given the section sizes: the
  * builder streams sections to disk and writes this in front of them.
@@ -96,7 +93,8 @@ function sortPostings(pairs: Uint32Array): { hashes: Uint32Array; stories: Uint3
 function compactLayout(
   storyCount: number,
   sizes: Record<SectionName, number>,
-  newestStory: string | null = null,
+  newestStory: string | null,
+  postings: PostingLayout,
 ): { head: Uint8Array; header: CompactHeader } {
   // The header's length depends on the offsets, which depend on the header's length: settle in two passes.
   let headerBytes = 0;
@@ -113,6 +111,8 @@ function compactLayout(
       schemaVersion: COMPACT_SCHEMA_VERSION,
       storyCount,
       newestStory,
+      precision: COMPACT_PRECISION,
+      postings,
       sections,
     };
     const json = encoder.encode(JSON.stringify(header));
@@ -157,8 +157,9 @@ const bytesOf = (a: Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byt
  * Writes a compact index one story at a time. Story metadata and prints go
  * to two byte streams as stories come (memory for small corpora, temporary
  * files for 100,000 stories); only offsets and postings stay in memory.
- * `finish` writes the file in section order through `out`, asking each
- * stream to replay what it holds.
+ * The first stories wait until the metadata dictionary is made of them
+ * (32 KB of records: a few dozen stories). `finish` writes the file in
+ * section order through `out`, asking each stream to replay what it holds.
  */
 export class CompactIndexWriter {
   private readonly metaOffsets = new U32List();
@@ -166,44 +167,73 @@ export class CompactIndexWriter {
   private readonly pairs = new U32List();
   private newest: string | null = null;
   private count = 0;
+  private dictionary: Uint8Array | null = null;
+  private pending: CompactStoryParts[] = [];
+  private pendingBytes = 0;
 
   /** Each stream receives bytes it may keep: the writer never reuses them. */
-  constructor(private readonly streams: Record<'meta' | 'prints', { write(bytes: Uint8Array): void }>) {
+  constructor(private readonly streams: Record<Streamed, { write(bytes: Uint8Array): void }>) {
     this.metaOffsets.push(0);
     this.printOffsets.push(0);
   }
 
   add(story: Story): void {
     const parts = compactStoryParts(story);
-    this.streams.meta.write(parts.meta);
-    this.streams.prints.write(bytesOf(parts.prints));
-    this.metaOffsets.push(this.metaOffsets.last() + parts.meta.length);
+    if (this.dictionary) return this.write(parts);
+    this.pending.push(parts);
+    this.pendingBytes += parts.record.length;
+    if (this.pendingBytes >= META_DICTIONARY_BYTES) this.flushPending();
+  }
+
+  /**
+   * Writes the stories still waiting for the dictionary (made of them, however few): call it once
+   * the last story is added, before the streams are closed. `finish` calls it too.
+   */
+  flush(): void {
+    if (!this.dictionary) this.flushPending();
+  }
+
+  private flushPending(): void {
+    this.dictionary = metaDictionary(this.pending.map((p) => p.record));
+    for (const parts of this.pending) this.write(parts);
+    this.pending = [];
+  }
+
+  private write(parts: CompactStoryParts): void {
+    const meta = compressMeta(parts.record, this.dictionary!);
+    this.streams.meta.write(meta);
+    this.streams.prints.write(parts.prints);
+    this.metaOffsets.push(this.metaOffsets.last() + meta.length);
     this.printOffsets.push(this.printOffsets.last() + parts.prints.length);
     for (const h of parts.fingerprints) this.pairs.push(h, this.count);
-    this.newest = newestDate([...(this.newest ? [this.newest] : []), story.date]);
+    this.newest = newestDate([...(this.newest ? [this.newest] : []), parts.date]);
     this.count++;
   }
 
   /** Writes the whole file through `write`; `replay(name, write)` must write back everything its stream received. */
   finish(
     write: (bytes: Uint8Array) => void,
-    replay: (name: 'meta' | 'prints', write: (bytes: Uint8Array) => void) => void,
+    replay: (name: Streamed, write: (bytes: Uint8Array) => void) => void,
   ): number {
-    const postings = sortPostings(this.pairs.view());
+    this.flush();
+    const dictionary = this.dictionary!;
+    const n = this.count;
+    const postings = packPostings(this.pairs.view(), n);
     const metaOffsets = this.metaOffsets.view();
     const printOffsets = this.printOffsets.view();
-    const n = this.count;
     const { head, header } = compactLayout(
       n,
       {
         metaOffsets: metaOffsets.byteLength,
         meta: metaOffsets[n]!,
+        dictionary: dictionary.length,
         printOffsets: printOffsets.byteLength,
-        prints: printOffsets[n]! * 4,
-        postingHashes: postings.hashes.byteLength,
-        postingStories: postings.stories.byteLength,
+        prints: printOffsets[n]!,
+        postingBuckets: postings.buckets.byteLength,
+        postingEntries: postings.entries.length,
       },
       this.newest,
+      postings.layout,
     );
     let at = 0;
     const emit = (bytes: Uint8Array) => {
@@ -213,10 +243,11 @@ export class CompactIndexWriter {
     const section: Record<SectionName, () => void> = {
       metaOffsets: () => emit(bytesOf(metaOffsets)),
       meta: () => replay('meta', emit),
+      dictionary: () => emit(dictionary),
       printOffsets: () => emit(bytesOf(printOffsets)),
       prints: () => replay('prints', emit),
-      postingHashes: () => emit(bytesOf(postings.hashes)),
-      postingStories: () => emit(bytesOf(postings.stories)),
+      postingBuckets: () => emit(bytesOf(postings.buckets)),
+      postingEntries: () => emit(postings.entries),
     };
     emit(head);
     for (const name of SECTIONS) {
@@ -230,7 +261,7 @@ export class CompactIndexWriter {
 
 /** The whole compact index in memory (tests, small corpora); the CLI builder streams the same bytes. */
 export function encodeCompactIndex(stories: readonly Story[]): Uint8Array {
-  const held: Record<'meta' | 'prints', Uint8Array[]> = { meta: [], prints: [] };
+  const held: Record<Streamed, Uint8Array[]> = { meta: [], prints: [] };
   const writer = new CompactIndexWriter({
     meta: { write: (bytes) => held.meta.push(bytes) },
     prints: { write: (bytes) => held.prints.push(bytes) },
@@ -260,6 +291,11 @@ function readHeader(bytes: Uint8Array): CompactHeader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== COMPACT_MAGIC) throw new IndexError('Not a Wiretrace compact index (bad magic).');
   const version = view.getUint32(4, true);
+  if (version === 1) {
+    throw new IndexError(
+      'Compact index schema version 1 is no longer read: rebuild it with this Wiretrace (npm run build:index -- --compact FILE), which writes version 2 at a tenth of the size.',
+    );
+  }
   if (version !== COMPACT_SCHEMA_VERSION) {
     throw new IndexError(
       `Compact index schema version ${version} is not supported: this Wiretrace reads version ${COMPACT_SCHEMA_VERSION}. Update Wiretrace or use an index built for it.`,
@@ -279,6 +315,20 @@ function readHeader(bytes: Uint8Array): CompactHeader {
     throw new IndexError('Compact index field "header.newestStory" must be a date or null.');
   if (!Number.isInteger(header.storyCount) || header.storyCount < 0)
     throw new IndexError('Compact index field "header.storyCount" must be a whole number.');
+  const { precision, postings } = header;
+  const bits = (n: unknown, lo: number, hi: number) =>
+    Number.isInteger(n) && (n as number) >= lo && (n as number) <= hi;
+  if (!bits(precision?.keyBits, 8, 32) || !bits(precision?.shingleBits, 4, 32))
+    throw new IndexError('Compact index field "header.precision" must give key and shingle bits.');
+  if (
+    !bits(postings?.sample, 1, 256) ||
+    (postings.sample & (postings.sample - 1)) !== 0 ||
+    !bits(postings.bucketBits, 1, 28) ||
+    !bits(postings.storyBits, 1, 31) ||
+    !bits(postings.entries, 0, 2 ** 32) ||
+    32 - Math.log2(postings.sample) - postings.bucketBits + postings.storyBits > 32
+  )
+    throw new IndexError('Compact index field "header.postings" is not a posting layout this Wiretrace reads.');
   for (const name of SECTIONS) {
     const section = header.sections?.[name];
     if (!Array.isArray(section) || section.length !== 2 || !section.every((n) => Number.isInteger(n) && n >= 0))
@@ -297,17 +347,22 @@ export interface CompactIndex extends MatchIndex {
 /** The sections of a compact index as typed views into its bytes, checked against each other. */
 interface Sections {
   storyCount: number;
+  precision: PrintPrecision;
   metaOffsets: Uint32Array;
-  /** The meta section's offset in the file; each story's JSON lies at metaStart + metaOffsets[i]. */
-  metaStart: number;
+  meta: Uint8Array;
+  dictionary: Uint8Array;
   printOffsets: Uint32Array;
-  prints: Uint32Array;
-  postingHashes: Uint32Array;
-  postingStories: Uint32Array;
+  prints: Uint8Array;
+  postingBuckets: Uint32Array;
+  postingEntries: Uint8Array;
 }
 
 function readSections(bytes: Uint8Array, header: CompactHeader): Sections {
   const n = header.storyCount;
+  const u8 = (name: SectionName) => {
+    const [offset, length] = header.sections[name];
+    return bytes.subarray(offset, offset + length);
+  };
   const u32 = (name: SectionName) => {
     const [offset, length] = header.sections[name];
     if (length % 4 !== 0) throw new IndexError(`Compact index section "${name}" length is not a multiple of 4.`);
@@ -315,82 +370,69 @@ function readSections(bytes: Uint8Array, header: CompactHeader): Sections {
   };
   const sections: Sections = {
     storyCount: n,
+    precision: header.precision,
     metaOffsets: u32('metaOffsets'),
-    metaStart: header.sections.meta[0],
+    meta: u8('meta'),
+    dictionary: u8('dictionary'),
     printOffsets: u32('printOffsets'),
-    prints: u32('prints'),
-    postingHashes: u32('postingHashes'),
-    postingStories: u32('postingStories'),
+    prints: u8('prints'),
+    postingBuckets: u32('postingBuckets'),
+    postingEntries: u8('postingEntries'),
   };
-  const { metaOffsets, printOffsets, prints, postingHashes, postingStories } = sections;
+  const { metaOffsets, printOffsets, meta, prints, postingBuckets, postingEntries } = sections;
   if (metaOffsets.length !== n + 1 || printOffsets.length !== n + 1)
     throw new IndexError('Compact index offsets do not match "header.storyCount".');
-  if (metaOffsets[n] !== header.sections.meta[1] || printOffsets[n] !== prints.length)
+  if (metaOffsets[n] !== meta.length || printOffsets[n] !== prints.length)
     throw new IndexError('Compact index offsets do not match their sections (truncated or corrupt file).');
   for (let i = 0; i < n; i++) {
     if (metaOffsets[i]! > metaOffsets[i + 1]! || printOffsets[i]! > printOffsets[i + 1]!)
       throw new IndexError(`Compact index offsets of story ${i} go backwards (corrupt file).`);
   }
-  if (postingHashes.length !== postingStories.length)
-    throw new IndexError('Compact index sections "postingHashes" and "postingStories" differ in length.');
+  const { postings } = header;
+  const entryBits = 32 - Math.log2(postings.sample) - postings.bucketBits + postings.storyBits;
+  if (
+    postingBuckets.length !== 2 ** postings.bucketBits + 1 ||
+    postingEntries.length * 8 < postings.entries * entryBits
+  )
+    throw new IndexError('Compact index postings do not match "header.postings" (truncated or corrupt file).');
   return sections;
 }
 
-/** The inverted index over the sorted postings: stories by fingerprint, via the prefix table. */
-function postingLookup({ storyCount, postingHashes, postingStories }: Sections): MatchIndex['eachPosting'] {
-  const entries = postingHashes.length;
-  const firstAtOrAbove = (hash: number, lo: number, hi: number) => {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (postingHashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const prefixStart = new Uint32Array((1 << PREFIX_BITS) + 1);
-  for (let p = 0, from = 0; p <= 1 << PREFIX_BITS; p++) {
-    from = p === 1 << PREFIX_BITS ? entries : firstAtOrAbove(p * 2 ** (32 - PREFIX_BITS), from, entries);
-    prefixStart[p] = from;
+/** A story's sentence prints, one list per write-through. */
+function decodeVersions(
+  { printOffsets, prints, precision }: Sections,
+  position: number,
+  story: Story,
+): WireVersionIndex[] {
+  let versions: WireVersionIndex[] | 'versions';
+  try {
+    versions = decodeCompactPrints(prints, printOffsets[position]!, printOffsets[position + 1]!, story.wire, precision);
+  } catch (error) {
+    if (!(error instanceof BitsError)) throw error;
+    throw new IndexError(`Compact index field "stories[${position}].prints" is damaged (${error.message}).`);
   }
-  return (hash, max, visit) => {
-    const prefix = hash >>> (32 - PREFIX_BITS);
-    const lo = firstAtOrAbove(hash, prefixStart[prefix]!, prefixStart[prefix + 1]!);
-    let end = lo;
-    while (end < entries && postingHashes[end] === hash && end - lo <= max) end++;
-    // Too common to tell stories apart: not worth reading.
-    if (end - lo > max) return false;
-    for (let i = lo; i < end; i++) {
-      const story = postingStories[i]!;
-      // A damaged file may point past the last story: such entries are dropped, not followed.
-      if (story < storyCount) visit(story);
-    }
-    return true;
-  };
-}
-
-/** A story's sentence prints, one list per write-through: views into the file's bytes, no hash copied. */
-function decodeVersions({ printOffsets, prints }: Sections, position: number, story: Story): WireVersionIndex[] {
-  return decodePrints(prints, printOffsets[position]!, printOffsets[position + 1]!, story.wire, (problem) => {
-    throw new IndexError(
-      problem === 'truncated'
-        ? `Compact index field "stories[${position}].prints" is truncated.`
-        : `Compact index field "stories[${position}].wire" does not match its prints.`,
-    );
-  });
+  if (versions === 'versions')
+    throw new IndexError(`Compact index field "stories[${position}].wire" does not match its prints.`);
+  return versions;
 }
 
 /** A story's metadata and prints, checked like any imported story. */
-function decodeStory(bytes: Uint8Array, sections: Sections, position: number): StoryEntry {
-  const { storyCount, metaOffsets, metaStart } = sections;
+function decodeStory(sections: Sections, position: number): StoryEntry {
+  const { storyCount, metaOffsets, meta, dictionary } = sections;
   if (!(position >= 0 && position < storyCount)) throw new IndexError(`Compact index has no story ${position}.`);
   let data: unknown;
   try {
-    const start = metaStart + metaOffsets[position]!;
-    data = JSON.parse(decoder.decode(bytes.subarray(start, metaStart + metaOffsets[position + 1]!)));
+    data = decodeMeta(meta.subarray(metaOffsets[position]!, metaOffsets[position + 1]!), dictionary);
   } catch {
-    throw new IndexError(`Compact index field "stories[${position}]" is not valid JSON.`);
+    throw new IndexError(`Compact index field "stories[${position}]" is not a valid story record.`);
   }
-  const story = validateStory(data, `stories[${position}]`);
+  let story: Story;
+  try {
+    story = validateStory(data, `stories[${position}]`);
+  } catch (error) {
+    if (error instanceof IndexError) throw error;
+    throw new IndexError(`Compact index field "stories[${position}]" is not a valid story record.`);
+  }
   return { story, versions: decodeVersions(sections, position, story) };
 }
 
@@ -410,7 +452,7 @@ export function openCompactIndex(input: Uint8Array): CompactIndex {
   return {
     header,
     storyCount: header.storyCount,
-    eachPosting: postingLookup(sections),
-    story: (position) => decoded.getOrCompute(position, () => decodeStory(bytes, sections, position)),
+    eachPosting: postingLookup(header.postings, sections.postingBuckets, sections.postingEntries, header.storyCount),
+    story: (position) => decoded.getOrCompute(position, () => decodeStory(sections, position)),
   };
 }

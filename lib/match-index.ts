@@ -4,6 +4,7 @@
  * prints only) both open to a MatchIndex.
  */
 import type { Story } from './index-schema';
+import type { PrintPrecision } from './print-precision';
 
 /** Distinct hashes: an array, or a view into a compact index's bytes (no copy). */
 export type HashList = readonly number[] | Uint32Array;
@@ -21,6 +22,8 @@ export interface WireSentence {
 export interface WireVersionIndex {
   version: string;
   sentences: WireSentence[];
+  /** Set when the prints are reduced hashes (the compact build): a page is reduced the same way to be compared. */
+  precision?: PrintPrecision;
 }
 
 export interface StoryEntry {
@@ -40,8 +43,11 @@ export interface MatchIndex {
    * than `max` do (too common to count), and then answers false. A visitor, not a list: a page looks
    * up hundreds of fingerprints, and a list per look-up was garbage to collect. The answer lets an
    * index made of several (union-index.ts) hold "too common" to the count over all of them.
+   * `weight` is how many fingerprints the hit stands for: an index that keeps one fingerprint in
+   * eight (the compact build) counts each it keeps as eight, so a page needs as many shared
+   * fingerprints as before to make a story a candidate. Absent, 1.
    */
-  eachPosting(hash: number, max: number, visit: (story: number) => void): boolean;
+  eachPosting(hash: number, max: number, visit: (story: number, weight?: number) => void): boolean;
   story(position: number): StoryEntry;
 }
 

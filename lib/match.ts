@@ -99,9 +99,9 @@ function candidateStories(index: MatchIndex, fingerprints: readonly number[], mi
   const common = Math.max(COMMON_FINGERPRINT_MIN, index.storyCount * COMMON_FINGERPRINT_SHARE);
   if (hitCounts.length < index.storyCount) hitCounts = new Uint16Array(index.storyCount);
   const touched: number[] = [];
-  const count = (s: number) => {
+  const count = (s: number, weight = 1) => {
     if (hitCounts[s] === 0) touched.push(s);
-    if (hitCounts[s]! < 0xffff) hitCounts[s]!++;
+    hitCounts[s] = Math.min(0xffff, hitCounts[s]! + weight);
   };
   for (const h of fingerprints) index.eachPosting(h, common, count);
   const hits = touched.map((s) => [s, hitCounts[s]!] as const);

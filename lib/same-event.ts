@@ -9,6 +9,7 @@ import type { Article } from './article';
 import { daysApart } from './dates';
 import { languageName } from './language';
 import type { MatchIndex, StoryEntry } from './match-index';
+import { keysAtPrecision } from './print-precision';
 import { quotesInSameWords } from './quote-check';
 import type { Quote } from './quotes';
 import { words } from './text';
@@ -90,8 +91,10 @@ const SAME_EVENT_ABROAD_SHARE = 0.2;
 function sharedAbroad(senses: ReadonlySet<number>, entry: StoryEntry): number {
   const topic = new Set<number>();
   for (const v of entry.versions) for (const s of v.sentences) for (const k of s.keys) topic.add(k);
+  // A compact index's keys are reduced hashes: the page's senses are reduced the same way.
+  const pageSenses = keysAtPrecision(senses, entry.versions[0]?.precision);
   let shared = 0;
-  for (const k of topic) if (senses.has(k)) shared++;
+  for (const k of topic) if (pageSenses.has(k)) shared++;
   return topic.size ? shared / topic.size : 0;
 }
 

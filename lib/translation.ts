@@ -7,6 +7,7 @@
  */
 import type { Lexicon } from './lexicon';
 import type { HashList, WireVersionIndex } from './match-index';
+import { keysAtPrecision, type PrintPrecision } from './print-precision';
 import { sentencesOf, withoutQuotes, wordsOf } from './segment';
 import type { StoryQuote } from './index-schema';
 import type { QuoteCheck } from './quote-check';
@@ -110,6 +111,28 @@ export function readForeignPage(body: readonly string[], language: string, lexic
   return { language, sentences, fingerprints: [...fingerprints].sort((a, b) => a - b) };
 }
 
+const reducedSenses = new WeakMap<ForeignRead, Map<number, ForeignRead>>();
+
+/** A foreign page's senses reduced to a compact index's key precision, once per page. */
+function sensesAtPrecision(read: ForeignRead, precision: PrintPrecision | undefined): ForeignRead {
+  if (!precision) return read;
+  let byBits = reducedSenses.get(read);
+  if (!byBits) reducedSenses.set(read, (byBits = new Map()));
+  let reduced = byBits.get(precision.keyBits);
+  if (!reduced) {
+    reduced = {
+      ...read,
+      sentences: read.sentences.map((s) => ({
+        ...s,
+        senses: keysAtPrecision(s.senses, precision),
+        translated: keysAtPrecision(s.translated, precision),
+      })),
+    };
+    byBits.set(precision.keyBits, reduced);
+  }
+  return reduced;
+}
+
 /** How well a page sentence stands for a wire sentence: its translated words matching the wire's (Dice). */
 function pairScore(page: ForeignSentence, wireKeys: HashList): number {
   let matched = 0;
@@ -139,7 +162,9 @@ export interface TranslatedAlignment {
  * sentence after sentence; a report of the same event in another language
  * matches here and there, out of order, and gets few pairs.
  */
-export function alignTranslation(page: ForeignRead, version: WireVersionIndex): TranslatedAlignment {
+export function alignTranslation(foreign: ForeignRead, version: WireVersionIndex): TranslatedAlignment {
+  // A compact index's story holds reduced key hashes: the page's senses are reduced the same way.
+  const page = sensesAtPrecision(foreign, version.precision);
   const wire = version.sentences.filter((s) => s.keys.length >= MIN_SLOTS);
   const n = page.sentences.length;
   const m = wire.length;

@@ -20,8 +20,9 @@ export interface UnionIndex extends MatchIndex {
   sourceOf(position: number): StorySource;
 }
 
-/** Positions of one fingerprint gathered across segments before any is visited (reused: one look-up at a time). */
+/** Positions of one fingerprint gathered across segments before any is visited, and their weights (reused: one look-up at a time). */
 const gathered: number[] = [];
+const weights: number[] = [];
 
 export function unionIndex(segments: readonly Segment[]): UnionIndex {
   /** The segment holding a union position, and the position inside it. */
@@ -36,7 +37,10 @@ export function unionIndex(segments: readonly Segment[]): UnionIndex {
   };
   // One gatherer per segment, made once: a page looks up hundreds of fingerprints in each.
   const offsets = segments.map(() => 0);
-  const gatherers = segments.map((_, i) => (p: number) => void gathered.push(offsets[i]! + p));
+  const gatherers = segments.map((_, i) => (p: number, weight = 1) => {
+    gathered.push(offsets[i]! + p);
+    weights.push(weight);
+  });
   return {
     segments,
     get storyCount() {
@@ -49,6 +53,7 @@ export function unionIndex(segments: readonly Segment[]): UnionIndex {
       // "Too common" is a count over every source: a fingerprint in 20 bundled and 20 learned stories
       // is in 40 stories, skipped at 32, as it would be if all 40 were in one file.
       gathered.length = 0;
+      weights.length = 0;
       let offset = 0;
       for (let i = 0; i < segments.length; i++) {
         const { index } = segments[i]!;
@@ -56,7 +61,7 @@ export function unionIndex(segments: readonly Segment[]): UnionIndex {
         if (!index.eachPosting(hash, max, gatherers[i]!) || gathered.length > max) return false;
         offset += index.storyCount;
       }
-      for (const p of gathered) visit(p);
+      for (let i = 0; i < gathered.length; i++) visit(gathered[i]!, weights[i]);
       return true;
     },
     story(position): StoryEntry {

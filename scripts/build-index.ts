@@ -58,12 +58,13 @@ export interface BuildReport {
   peakRssMiB: number;
 }
 
+/** Builds the index of `folders` of a corpus (all of them by default, in id order: their order in the index). */
 export async function buildIndexFiles(
   corpusDir: string,
   out: { full?: string; compact?: string },
+  folders: readonly string[] = storyFolders(corpusDir),
 ): Promise<BuildReport> {
   const started = performance.now();
-  const folders = storyFolders(corpusDir);
   const full = out.full ? openSync(out.full, 'w') : null;
   let fullBytes = full !== null ? writeSync(full, FULL_HEAD) : 0;
   // Metadata and prints are streamed to temporary files, so only offsets and postings stay in memory.
@@ -89,6 +90,7 @@ export async function buildIndexFiles(
 
   let compactBytes: number | null = null;
   if (out.compact && compact && files && tmp) {
+    compact.flush();
     closeSync(files.meta);
     closeSync(files.prints);
     const fd = openSync(out.compact, 'w');

@@ -92,7 +92,12 @@ describe('a corrupt or foreign index file is refused with a message naming the p
       /neither a compact index nor UTF-8 JSON|not valid JSON/,
     ],
     ['a compact index cut in half', compactBytes.subarray(0, compactBytes.length >> 1), /runs past the end|truncated/],
-    ['a compact index of a future schema version', withWord(4, 2), /schema version 2 is not supported/],
+    ['a compact index of a future schema version', withWord(4, 3), /schema version 3 is not supported/],
+    [
+      'a compact index of the first schema version (32-bit prints)',
+      withWord(4, 1),
+      /version 1 is no longer read: rebuild it/,
+    ],
     ['a compact index whose header length is garbage', withWord(8, 0xffff), /header/],
     [
       'a JSON index of a future schema version',
