@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractText } from '../../lib/extract';
 import { matchArticle } from '../../lib/match';
+import type { MatchIndex } from '../../lib/match-index';
+import { BUNDLED } from '../../lib/story-source';
+import { unionIndex } from '../../lib/union-index';
 import { publish } from '../../scripts/publish';
 import {
   newSubscription,
@@ -87,9 +90,24 @@ function pageOf(story: TestStory) {
   return result.article;
 }
 
+/** No stories: the other sources of the background's union (a published index is one segment among several there). */
+const EMPTY: MatchIndex = {
+  storyCount: 0,
+  eachPosting: () => true,
+  story: () => {
+    throw new RangeError('no stories');
+  },
+};
+
+/** What the subscription matches for a page of `story`, as one segment of a union, as in the background. */
 async function matched(store: SubscriptionStore, story: TestStory): Promise<string | null> {
   const [opened] = await openSubscriptions(store);
-  return opened?.index ? (matchArticle(opened.index, pageOf(story)).match?.story.id ?? null) : null;
+  if (!opened?.index) return null;
+  const union = unionIndex([
+    { index: EMPTY, source: () => BUNDLED },
+    { index: opened.index, source: () => BUNDLED },
+  ]);
+  return matchArticle(union, pageOf(story)).match?.story.id ?? null;
 }
 
 async function subscribed(store: SubscriptionStore): Promise<string> {
