@@ -57,7 +57,8 @@ export default defineConfig({
       'Which wire story is this page, how faithfully, where else it ran, and what every quote originally said.',
     // Storage for settings; activeTab + scripting for "Check this page" and "Add this page to my
     // stories" on any site, on a click. The content script runs on the listed news and agency sites.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // alarms: the checks of the reader's subscriptions to published indexes (none by default).
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
     host_permissions: [...CONTENT_MATCHES, ...(E2E_BUILD ? [E2E_ACTIVE_TAB_SITE] : [])],
     // Sites the reader adds in the options are asked for one at a time when added (permissions.request
     // with that one site's pattern); this optional pattern is only what such a request may name.

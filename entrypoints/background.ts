@@ -12,7 +12,9 @@ import { openLearnedStore } from '../utils/learned-store';
 import { addPage, learnedList, matchPage, measured, OPEN_LEARNED_MEASURE } from '../utils/learning';
 import { oneAtATime } from '../utils/one-at-a-time';
 import { loadSettings, settingsItem } from '../utils/settings';
-import { learnedRecords, listImports, wordList } from '../utils/story-db';
+import { learnedRecords, listImports, subscriptionStore, wordList } from '../utils/story-db';
+import { subscriptionChecks } from '../utils/subscription-checks';
+import { openSubscriptions } from '../utils/subscriptions';
 import { syncUserSites } from '../utils/user-sites';
 import { wordListsInUse } from '../utils/word-lists';
 
@@ -29,7 +31,10 @@ export default defineBackground(() => {
     bundled: bundledIndex,
     imports: listImports,
     learned: () => measured(OPEN_LEARNED_MEASURE, () => openLearnedStore(learnedRecords)),
+    subscriptions: () => openSubscriptions(subscriptionStore),
   });
+  // The only requests Wiretrace makes on its own: the subscriptions the reader added (none by default).
+  const subscriptions = subscriptionChecks(subscriptionStore, (url, init) => fetch(url, init), indexes.reload);
   const statuses = new Map<number, TabStatus>();
   /** Each tab's last extracted article, for "Add this page to my stories" (gone with the tab). */
   const articles = new Map<number, { article: Article; url: string }>();
@@ -99,6 +104,10 @@ export default defineBackground(() => {
     learnedList: async ({ query }) => learnedList((await indexes.current()).learned.records(), query),
     learnedDelete: async ({ ids }) => (await indexes.current()).learned.remove(ids),
     learnedForget: async () => (await indexes.current()).learned.forget('learned'),
+    subscriptionsList: () => subscriptions.list(),
+    subscriptionAdd: (input) => subscriptions.add(input),
+    subscriptionUpdate: ({ id }) => subscriptions.update(id),
+    subscriptionRemove: ({ id }) => subscriptions.remove(id),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

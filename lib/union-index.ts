@@ -20,11 +20,14 @@ export interface UnionIndex extends MatchIndex {
   sourceOf(position: number): StorySource;
 }
 
-/** Positions of one fingerprint gathered across segments before any is visited, and their weights (reused: one look-up at a time). */
-const gathered: number[] = [];
-const weights: number[] = [];
-
 export function unionIndex(segments: readonly Segment[]): UnionIndex {
+  /**
+   * Positions of one fingerprint gathered across segments before any is visited, and their weights
+   * (reused: one look-up at a time). One pair per union, not per module: a segment may itself be a
+   * union (a published index of several shards), whose look-up would otherwise empty its parent's.
+   */
+  const gathered: number[] = [];
+  const weights: number[] = [];
   /** The segment holding a union position, and the position inside it. */
   const locate = (position: number): [Segment, number] => {
     let at = position;

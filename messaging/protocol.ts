@@ -28,8 +28,8 @@ export type TabStatus = { state: 'unchecked' } | { state: 'checked'; title: stri
 
 /** One source of stories in use: the bundled index, an imported file, the reader's reading, their own additions. */
 export interface SourceStatus {
-  kind: 'bundled' | 'imported' | 'learned' | 'added';
-  /** An import's id, to remove it. */
+  kind: 'bundled' | 'imported' | 'subscription' | 'learned' | 'added';
+  /** An import's or a subscription's id, to remove it. */
   id?: string;
   /** "bundled with Wiretrace", the imported file's name, "your reading", "added by you". */
   name: string;
@@ -47,6 +47,24 @@ export interface IndexStatus {
   sources: SourceStatus[];
   /** Set when the imports could not be read at all (the bundled index and learned stories are used). */
   problem?: string;
+}
+
+/** A subscription to a published index as the options page lists it (utils/subscriptions.ts). */
+export interface SubscriptionStatus {
+  id: string;
+  name: string;
+  /** The manifest's URL. */
+  url: string;
+  /** The version held (null: none yet), its stories and when it was published (ISO). */
+  version: number | null;
+  stories: number;
+  published: string | null;
+  lastTriedAt: number | null;
+  lastSuccessAt: number | null;
+  /** Why the last try failed; null once one succeeded. */
+  lastError: string | null;
+  /** What the last update that fetched anything downloaded: a delta or everything. */
+  lastUpdate: { kind: 'delta' | 'full'; files: number; bytes: number } | null;
 }
 
 /** A learned or added story as the options page lists it. */
@@ -140,6 +158,14 @@ interface ProtocolMap {
   learnedDelete(data: { ids: string[] }): number;
   /** Options → background: forget every learned story (those added by hand stay); answers how many went. */
   learnedForget(): number;
+  /** Options → background: the subscriptions to published indexes, with how their last update went. */
+  subscriptionsList(): SubscriptionStatus[];
+  /** Options → background: subscribe (URL of the manifest, the publisher's public key) and fetch it at once. */
+  subscriptionAdd(data: { url: string; publicKey: string; name?: string | null }): SubscriptionStatus;
+  /** Options → background: "Update now". */
+  subscriptionUpdate(data: { id: string }): SubscriptionStatus;
+  /** Options → background: unsubscribe, deleting what was fetched. */
+  subscriptionRemove(data: { id: string }): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -164,6 +190,10 @@ const EVERY_MESSAGE: Record<MessageType, true> = {
   learnedList: true,
   learnedDelete: true,
   learnedForget: true,
+  subscriptionsList: true,
+  subscriptionAdd: true,
+  subscriptionUpdate: true,
+  subscriptionRemove: true,
 };
 export const MESSAGE_TYPES = /* @__PURE__ */ Object.keys(EVERY_MESSAGE) as MessageType[];
 

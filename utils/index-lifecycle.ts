@@ -6,9 +6,10 @@
  * - The bundled index and the learned stories are opened once, on first use.
  *   The learned segment then changes in place, a story at a time: learning
  *   never re-opens or rebuilds anything else.
- * - The imports are opened on first use and again when the reader adds or
- *   removes one (`reload`); an import that does not open is reported and left
- *   out, the others stay in use.
+ * - The imports and the subscriptions to published indexes are opened on
+ *   first use and again when the reader adds or removes one, or a
+ *   subscription updates (`reload`); one that does not open is reported and
+ *   left out, the others stay in use.
  *
  * What is learnt about the index in use (where matched stories sit, the
  * popup's search over it) is kept with it, so a reload cannot mix the old
@@ -23,6 +24,10 @@ import { unionIndex, type Segment, type UnionIndex } from '../lib/union-index';
 import type { IndexStatus, SourceStatus } from '../messaging/protocol';
 import type { LearnedStore } from './learned-store';
 import type { StoredImport } from './story-db';
+import type { OpenedSubscription } from './subscriptions';
+
+/** A subscription's stories say where they came from ("imported: Example Wire (subscription)"). */
+const subscriptionSourceName = (name: string) => `${name} (subscription)`;
 
 /** Recently matched stories whose index position is remembered. */
 const MATCHED_POSITIONS = 1_000;
@@ -35,6 +40,8 @@ export interface IndexSources {
   imports(): Promise<StoredImport[]>;
   /** The learned stories, opened (read and checked) once. */
   learned(): Promise<LearnedStore>;
+  /** The subscriptions' held versions, opened (none when absent). */
+  subscriptions?(): Promise<OpenedSubscription[]>;
 }
 
 export interface IndexInUse {
@@ -76,6 +83,7 @@ export function indexLifecycle(sources: IndexSources): IndexLifecycle {
       (bundled ??= sources.bundled().then(openIndexFile)),
       (learned ??= sources.learned()),
       sources.imports,
+      sources.subscriptions ?? (() => Promise.resolve([])),
     ));
   return {
     current,
@@ -113,17 +121,38 @@ async function openImports(
   };
 }
 
+/** The subscriptions, or why they could not be read at all (the other sources are used). */
+async function openSubscribed(
+  subscriptions: () => Promise<OpenedSubscription[]>,
+): Promise<{ list: OpenedSubscription[]; problem?: string }> {
+  try {
+    return { list: await subscriptions() };
+  } catch (error) {
+    return { list: [], problem: `Your subscriptions could not be read: ${(error as Error).message}` };
+  }
+}
+
 async function openInUse(
   bundledOpening: Promise<OpenedIndex>,
   learnedOpening: Promise<LearnedStore>,
   imports: () => Promise<StoredImport[]>,
+  subscriptions: () => Promise<OpenedSubscription[]>,
 ): Promise<IndexInUse> {
-  const [bundled, learned, opened] = await Promise.all([bundledOpening, learnedOpening, openImports(imports)]);
+  const [bundled, learned, opened, subscribed] = await Promise.all([
+    bundledOpening,
+    learnedOpening,
+    openImports(imports),
+    openSubscribed(subscriptions),
+  ]);
   const bundledSegment: Segment = { index: bundled.index, source: () => BUNDLED };
   const learnedSegment: Segment = { index: learned.index, source: (p) => learned.index.sourceOf(p) };
   const importSegments: Segment[] = opened.list.flatMap(({ stored, opened: o }) =>
     o ? [{ index: o.index, source: () => ({ kind: 'imported' as const, name: stored.name }) }] : [],
   );
+  const subscriptionSegments: Segment[] = subscribed.list.flatMap(({ name, index: i }) =>
+    i ? [{ index: i, source: () => ({ kind: 'imported' as const, name: subscriptionSourceName(name) }) }] : [],
+  );
+  importSegments.push(...subscriptionSegments);
   const index = unionIndex([bundledSegment, ...importSegments, learnedSegment]);
   let search: { version: number; search: StorySearch } | null = null;
   const positions = new BoundedCache<string, number>(MATCHED_POSITIONS);
@@ -145,13 +174,14 @@ async function openInUse(
       if (local !== undefined) return index.storyCount - learned.index.storyCount + local;
       return findStoryPosition(index, id, positions.get(id));
     },
-    status: () => status(bundled, opened, learned, index.storyCount),
+    status: () => status(bundled, opened, subscribed, learned, index.storyCount),
   };
 }
 
 function status(
   bundled: OpenedIndex,
   imports: { list: OpenedImport[]; problem?: string },
+  subscribed: { list: OpenedSubscription[]; problem?: string },
   learned: LearnedStore,
   stories: number,
 ): IndexStatus {
@@ -164,6 +194,14 @@ function status(
       name: stored.name,
       stories: opened?.info.stories ?? 0,
       info: opened?.info ?? null,
+      ...(problem ? { problem } : {}),
+    })),
+    ...subscribed.list.map(({ id, name, stories: count, problem }): SourceStatus => ({
+      kind: 'subscription',
+      id,
+      name: subscriptionSourceName(name),
+      stories: count,
+      info: null,
       ...(problem ? { problem } : {}),
     })),
     {
@@ -179,5 +217,6 @@ function status(
     },
     { kind: 'added', name: 'added by you', stories: records.filter((r) => r.kind === 'added').length, info: null },
   ];
-  return { stories, sources, ...(imports.problem ? { problem: imports.problem } : {}) };
+  const problem = [imports.problem, subscribed.problem].filter(Boolean).join(' ');
+  return { stories, sources, ...(problem ? { problem } : {}) };
 }

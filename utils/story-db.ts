@@ -10,16 +10,21 @@
  *   back through checkRecord, since a record may be damaged on disk;
  * - `wordLists` (version 3): the reader's bilingual word lists, one per
  *   language, as text (lib/lexicon.ts reads them; the options page checked
- *   each before storing it).
+ *   each before storing it);
+ * - `subscriptions` and `subscriptionShards` (version 4): each published
+ *   index the reader subscribed to, with the version held and how its last
+ *   update went, and the verified shards of that version, keyed
+ *   `SUBSCRIPTION-ID/SHA256` so one subscription's are one key range.
  *
  * Version 1 held a single import under `index/imported`; opening version 2
  * moves it into `imports`, so a reader's import survives the update.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LearnedRecord } from '../lib/learned';
+import type { SubscriptionRecord } from './subscriptions';
 
 const DB_NAME = 'wiretrace';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 /** Version 1's store and key for its one import. */
 const V1_STORE = 'index';
 const V1_KEY = 'imported';
@@ -45,7 +50,16 @@ export interface StoredWordList {
   text: string;
 }
 
+/** One verified shard of a subscription's held version. */
+export interface StoredShard {
+  /** `SUBSCRIPTION-ID/SHA256`. */
+  key: string;
+  bytes: Uint8Array;
+}
+
 interface StoryDb extends DBSchema {
+  subscriptions: { key: string; value: SubscriptionRecord };
+  subscriptionShards: { key: string; value: StoredShard };
   wordLists: { key: string; value: StoredWordList };
   index: { key: string; value: Uint8Array | ArrayBuffer };
   imports: { key: string; value: StoredImport };
@@ -60,6 +74,10 @@ function database(): Promise<IDBPDatabase<StoryDb>> {
   opening ??= openDB<StoryDb>(DB_NAME, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 3) db.createObjectStore('wordLists', { keyPath: 'language' });
+      if (oldVersion < 4) {
+        db.createObjectStore('subscriptions', { keyPath: 'id' });
+        db.createObjectStore('subscriptionShards', { keyPath: 'key' });
+      }
       if (oldVersion >= 2) return;
       const imports = db.createObjectStore('imports', { keyPath: 'id' });
       db.createObjectStore('learned', { keyPath: 'id' });
@@ -147,3 +165,69 @@ export async function putWordList(list: StoredWordList): Promise<void> {
 export async function removeWordList(language: string): Promise<void> {
   await (await database()).delete('wordLists', language);
 }
+
+const shardKey = (id: string, sha256: string) => `${id}/${sha256}`;
+/** Every shard key of one subscription: ids hold no "/", and "0" sorts right after it. */
+const subscriptionRange = (id: string) => IDBKeyRange.bound(`${id}/`, `${id}0`, false, true);
+
+/** Subscriptions as stored, with their state, oldest first. */
+export async function listSubscriptions(): Promise<SubscriptionRecord[]> {
+  const all = await (await database()).getAll('subscriptions');
+  return all.sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
+  return (await database()).get('subscriptions', id);
+}
+
+/** Stores a subscription's record alone (a new one, or how an update that changed nothing went). */
+export async function putSubscription(record: SubscriptionRecord): Promise<void> {
+  await (await database()).put('subscriptions', record);
+}
+
+/**
+ * A new version in one transaction: its new shards, the old version's dropped ones gone, and the
+ * record naming it. A failure (quota, a closed worker) leaves the old version whole.
+ */
+export async function commitSubscription(
+  record: SubscriptionRecord,
+  add: ReadonlyMap<string, Uint8Array>,
+  drop: readonly string[],
+): Promise<void> {
+  const tx = (await database()).transaction(['subscriptions', 'subscriptionShards'], 'readwrite');
+  const shards = tx.objectStore('subscriptionShards');
+  await Promise.all([
+    ...[...add].map(([sha, bytes]) => shards.put({ key: shardKey(record.id, sha), bytes })),
+    ...drop.map((sha) => shards.delete(shardKey(record.id, sha))),
+    tx.objectStore('subscriptions').put(record),
+    tx.done,
+  ]);
+}
+
+/** The held shards of a subscription, by sha256 (a missing one is simply absent). */
+export async function subscriptionShards(id: string, shas: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const tx = (await database()).transaction('subscriptionShards', 'readonly');
+  const found = await Promise.all(shas.map((sha) => tx.store.get(shardKey(id, sha))));
+  await tx.done;
+  return new Map(found.flatMap((s, i) => (s ? [[shas[i]!, s.bytes] as const] : [])));
+}
+
+/** Deletes a subscription and every shard of it, in one transaction. */
+export async function removeSubscription(id: string): Promise<void> {
+  const tx = (await database()).transaction(['subscriptions', 'subscriptionShards'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('subscriptions').delete(id),
+    tx.objectStore('subscriptionShards').delete(subscriptionRange(id)),
+    tx.done,
+  ]);
+}
+
+/** The subscriptions as utils/subscriptions.ts uses them. */
+export const subscriptionStore = {
+  list: listSubscriptions,
+  get: getSubscription,
+  put: putSubscription,
+  commit: commitSubscription,
+  shards: subscriptionShards,
+  remove: removeSubscription,
+};

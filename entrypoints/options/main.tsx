@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings, settingsItem, updateSettings, type SettingsChange } from '../../utils/settings';
 import { LearnedStories, LearningSettings } from './learned';
 import { StorySources } from './sources';
+import { Subscriptions } from './subscriptions';
 import { WordLists } from './word-lists';
 import '../../components/page.css';
 
@@ -192,6 +193,7 @@ function Options() {
       {saved && <p role="status">Saved.</p>}
       <LearnedStories onChange={() => setStoriesChanged((n) => n + 1)} />
       <StorySources refresh={storiesChanged} />
+      <Subscriptions onChange={() => setStoriesChanged((n) => n + 1)} />
       <WordLists />
     </main>
   );

@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -56,10 +56,29 @@ document.addEventListener('click', async (event) => {
   return html.replace('<body>', `<body>\n${router}`);
 }
 
+/** A response a test makes itself (a published index's files: binary, with their own headers). */
+export interface Served {
+  status: number;
+  headers?: Record<string, string>;
+  body?: Uint8Array | string;
+}
+
+/** A test's own answer to a request (host + path, with its headers), or undefined for the fixture pages'. */
+export type Serve = (key: string, headers: IncomingHttpHeaders) => Served | undefined;
+
+/** A request as it reached the server: method, host + path, headers. */
+export interface Exchange {
+  method: string;
+  key: string;
+  headers: IncomingHttpHeaders;
+}
+
 export interface FixtureServer {
   port: number;
   /** Every request that reached the server, as host + path (a CONNECT as host:port). */
   requests: string[];
+  /** The same requests with their method and headers. */
+  exchanges: Exchange[];
   close(): Promise<void>;
 }
 
@@ -72,12 +91,21 @@ export interface FixtureServer {
 export async function startFixtureServer(
   /** More pages to serve, host + path → HTML. */
   extraPages: Record<string, string> = {},
+  serve?: Serve,
 ): Promise<FixtureServer> {
   const requests: string[] = [];
+  const exchanges: Exchange[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'unknown'}`);
     const key = `${url.hostname}${url.pathname}${url.search}`;
     requests.push(key);
+    exchanges.push({ method: req.method ?? '', key, headers: req.headers });
+    const own = serve?.(key, req.headers);
+    if (own) {
+      res.writeHead(own.status, own.headers ?? {});
+      res.end(own.body);
+      return;
+    }
     if (extraPages[key] !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(extraPages[key]);
@@ -108,6 +136,7 @@ export async function startFixtureServer(
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    exchanges,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
@@ -116,6 +145,8 @@ export interface Harness {
   context: BrowserContext;
   /** Every request that reached the loopback server, as host + path. */
   requests: string[];
+  /** The same requests with their method and headers. */
+  exchanges: Exchange[];
   /** Every request the browser made (pages, extension pages, the extension's service worker), as URLs. */
   browserRequests: Array<{ url: string; fromServiceWorker: boolean }>;
   close(): Promise<void>;
@@ -136,8 +167,10 @@ export async function startHarness(
   extension: string = EXTENSION_DIR,
   /** More pages to serve, host + path → HTML. */
   extraPages: Record<string, string> = {},
+  /** A test's own answers (before the pages'). */
+  serve?: Serve,
 ): Promise<Harness> {
-  const server = await startFixtureServer(extraPages);
+  const server = await startFixtureServer(extraPages, serve);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wiretrace-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -161,6 +194,7 @@ export async function startHarness(
   return {
     context,
     requests: server.requests,
+    exchanges: server.exchanges,
     browserRequests,
     async close() {
       await context.close();

@@ -75,13 +75,14 @@ const NEWS_SITES = [
 /** Patterns that would reach every site. */
 const EVERY_SITE = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
 /** API permissions the extension may hold; anything else fails here until it is argued for. */
-const API_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+/** alarms: the checks of the reader's subscriptions to published indexes (utils/subscription-checks.ts). */
+const API_PERMISSIONS = ['activeTab', 'alarms', 'scripting', 'storage'];
 
 describe('Chrome manifest (MV3)', () => {
   const manifest = manifestOf('chrome-mv3');
   itHasIconsTitleAndShortcut('chrome-mv3', manifest, 'action');
 
-  it('holds only storage, activeTab and scripting', () => {
+  it('holds only storage, activeTab, scripting and alarms', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(API_PERMISSIONS);
   });
 
