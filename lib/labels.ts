@@ -9,7 +9,7 @@
 import type { Credit, CreditPlace } from './credits';
 import type { Relation } from './index-schema';
 import type { Fidelity } from './quote-check';
-import type { StorySource } from './story-source';
+import type { SourceKind, StorySource } from './story-source';
 
 /** The short name of a relation: the badge ("Reuters · edited"), the sibling list, the CLI. */
 export const RELATION_NAMES: Record<Relation, string> = {
@@ -200,6 +200,8 @@ export function sourceLabel(source: StorySource): string {
       return 'bundled with Wiretrace';
     case 'imported':
       return `imported: ${source.name}`;
+    case 'subscription':
+      return `from your subscription: ${source.name}`;
     case 'learned':
       return `from your reading, ${source.site}, ${dayMonth(source.date)}`;
     case 'added':
@@ -269,14 +271,16 @@ export function checkFailure(error: string): string {
 /** How many stories of each source, as the popup's empty state and the options say it. */
 export function knownStoriesLine(
   total: number,
-  sources: ReadonlyArray<{ kind: 'bundled' | 'imported' | 'learned' | 'added'; name: string; stories: number }>,
+  sources: ReadonlyArray<{ kind: SourceKind; name: string; stories: number }>,
 ): string {
   const part = (s: (typeof sources)[number]) =>
     s.kind === 'learned'
       ? `${s.stories.toLocaleString('en')} from your reading`
       : s.kind === 'imported'
         ? `${s.stories.toLocaleString('en')} imported from ${s.name}`
-        : `${s.stories.toLocaleString('en')} ${s.name}`;
+        : s.kind === 'subscription'
+          ? `${s.stories.toLocaleString('en')} from your subscription to ${s.name}`
+          : `${s.stories.toLocaleString('en')} ${s.name}`;
   return `Wiretrace knows ${storiesText(total)}: ${listWords(sources.map(part))}.`;
 }
 

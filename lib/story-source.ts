@@ -9,6 +9,8 @@ export type StorySource =
   | { kind: 'bundled' }
   /** An index file the reader imported, by the file's name. */
   | { kind: 'imported'; name: string }
+  /** A published index the reader subscribed to, by the name its publisher gives it. */
+  | { kind: 'subscription'; name: string }
   /** Learned from the reader's visit to an agency's own site (site "apnews.com", date YYYY-MM-DD). */
   | { kind: 'learned'; site: string; date: string }
   /** Added by the reader from any page ("Add this page to my stories"). */

@@ -26,9 +26,6 @@ import type { LearnedStore } from './learned-store';
 import type { StoredImport } from './story-db';
 import type { OpenedSubscription } from './subscriptions';
 
-/** A subscription's stories say where they came from ("imported: Example Wire (subscription)"). */
-const subscriptionSourceName = (name: string) => `${name} (subscription)`;
-
 /** Recently matched stories whose index position is remembered. */
 const MATCHED_POSITIONS = 1_000;
 
@@ -150,7 +147,7 @@ async function openInUse(
     o ? [{ index: o.index, source: () => ({ kind: 'imported' as const, name: stored.name }) }] : [],
   );
   const subscriptionSegments: Segment[] = subscribed.list.flatMap(({ name, index: i }) =>
-    i ? [{ index: i, source: () => ({ kind: 'imported' as const, name: subscriptionSourceName(name) }) }] : [],
+    i ? [{ index: i, source: () => ({ kind: 'subscription' as const, name }) }] : [],
   );
   importSegments.push(...subscriptionSegments);
   const index = unionIndex([bundledSegment, ...importSegments, learnedSegment]);
@@ -199,7 +196,7 @@ function status(
     ...subscribed.list.map(({ id, name, stories: count, problem }): SourceStatus => ({
       kind: 'subscription',
       id,
-      name: subscriptionSourceName(name),
+      name,
       stories: count,
       info: null,
       ...(problem ? { problem } : {}),

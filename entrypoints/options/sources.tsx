@@ -13,7 +13,12 @@ export function sizeText(bytes: number): string {
 
 /** "bundled with Wiretrace: 1 story, the newest from 2022-01-12, 25.2 KB" (lib/labels.ts says it). */
 function describeSource(source: SourceStatus): string {
-  const name = source.kind === 'imported' ? `imported: ${source.name}` : source.name;
+  const name =
+    source.kind === 'imported'
+      ? `imported: ${source.name}`
+      : source.kind === 'subscription'
+        ? `subscription: ${source.name}`
+        : source.name;
   return sourceSummary(name, source.stories, source.info && { ...source.info, size: sizeText(source.info.bytes) });
 }
 

@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
     const panel = page.locator('wiretrace-overlay .panel');
     await panel.waitFor();
     const text = (await panel.textContent()) ?? '';
-    expect(text).toContain('Example Wire (subscription)');
+    expect(text).toContain('From your subscription: Example Wire');
     expect(text).toContain(story.headline.slice(0, 30));
     await page.close();
   }
