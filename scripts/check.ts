@@ -1,6 +1,6 @@
 /**
  * The engine from the command line, the same steps and the same words as the overlay:
- *   npm run check -- [--json] [--index FILE] [--lexicons DIR] FILE...
+ *   npm run check -- [--json] [--index FILE | --subscription URL --key FILE] [--lexicons DIR] FILE...
  * FILE is an HTML page or a plain-text page (a reader's copy-paste), gzipped or not.
  */
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,8 @@ import type { DiffPart, Fidelity } from '../lib/quote-check';
 import { extractQuotes } from '../lib/quotes';
 import { BUNDLED, type StorySource } from '../lib/story-source';
 import { toView, type ResultView } from '../lib/view';
-import { parseCli, printable, reasonOf, userPath } from './cli-args';
+import { parseCli, printable, reasonOf, usageError, userPath } from './cli-args';
+import { subscribedIndex } from './subscribed-index';
 import { readLexicons } from './lexicon-files';
 import { extractFile } from './node-dom';
 import { readPageFile } from './page-file';
@@ -40,10 +41,13 @@ const BUNDLED_INDEX_PATH = fileURLToPath(new URL(`../${BUNDLED_INDEX}`, import.m
 
 export const CHECK_CLI = {
   command: 'check',
-  usage: `[--json] [--index FILE] [--lexicons DIR] FILE...
+  usage: `[--json] [--index FILE | --subscription URL --key FILE] [--lexicons DIR] FILE...
   FILE             an HTML page (.html, .htm) or a page's text (any other name); .gz is unpacked
   --json           one JSON object per file instead of the readable report
   --index FILE     match against this index (.json or .wtix) instead of the bundled ${BUNDLED_INDEX}
+  --subscription URL  match against a published index: its manifest's address, fetched and verified
+                   (signature, every file's SHA-256) as the extension does; needs --key
+  --key FILE       the publisher's public key (one line, from npm run keygen)
   --lexicons DIR   read pages in other languages through every <lang>-en.tsv word list in DIR
   -h, --help       this text
 Paths are read from the folder you are in. A file that cannot be read is named on stderr,
@@ -51,6 +55,8 @@ the others are still checked, and the exit status is then 1.`,
   options: {
     json: { type: 'boolean', default: false },
     index: { type: 'string' },
+    subscription: { type: 'string' },
+    key: { type: 'string' },
     lexicons: { type: 'string' },
   },
   allowPositionals: true,
@@ -256,8 +262,32 @@ export function readable(out: CheckOutput): string {
   return printable(lines.join('\n'));
 }
 
+/** The index the pages are matched against: the bundled one, a file (--index), or a subscription (--subscription, --key). */
+async function indexInUse(
+  values: { index?: string; subscription?: string; key?: string },
+  orExit: <T>(what: string, run: () => T) => T,
+): Promise<{ index: MatchIndex; source: StorySource }> {
+  if (values.subscription !== undefined) {
+    if (values.index !== undefined) usageError('check', '--index and --subscription name two indexes: give one');
+    if (values.key === undefined) usageError('check', "--subscription needs the publisher's public key: --key FILE");
+    const keyText = orExit(`the key ${values.key}`, () => readFileSync(userPath(values.key!), 'utf8'));
+    try {
+      const { index, name } = await subscribedIndex(values.subscription, keyText);
+      return { index, source: { kind: 'subscription', name } };
+    } catch (error) {
+      console.error(printable(`check: the subscription ${values.subscription}: ${reasonOf(error)}`));
+      process.exit(1);
+    }
+  }
+  if (values.key !== undefined) usageError('check', '--key goes with --subscription');
+  const indexPath = values.index === undefined ? BUNDLED_INDEX_PATH : userPath(values.index);
+  const source: StorySource = values.index === undefined ? BUNDLED : { kind: 'imported', name: basename(values.index) };
+  const { index } = orExit(`the index ${values.index ?? BUNDLED_INDEX}`, () => openIndexFile(readFileSync(indexPath)));
+  return { index, source };
+}
+
 /** Runs the CLI: every file checked that can be; each one that cannot is a line on stderr, and the status is 1. */
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseCli(CHECK_CLI);
   if (positionals.length === 0) {
     console.error(`check: no page to check (npm run check -- --help for usage)`);
@@ -272,9 +302,7 @@ function main(): void {
       process.exit(1);
     }
   };
-  const indexPath = values.index === undefined ? BUNDLED_INDEX_PATH : userPath(values.index);
-  const source: StorySource = values.index === undefined ? BUNDLED : { kind: 'imported', name: basename(values.index) };
-  const { index } = orExit(`the index ${values.index ?? BUNDLED_INDEX}`, () => openIndexFile(readFileSync(indexPath)));
+  const { index, source } = await indexInUse(values, orExit);
   const lexicons = orExit(`the word lists in ${values.lexicons}`, () =>
     readLexicons(values.lexicons === undefined ? undefined : userPath(values.lexicons)),
   );
@@ -302,4 +330,4 @@ function main(): void {
   if (failed) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
