@@ -123,8 +123,10 @@ describe('npm run check: the command line', () => {
     () => {
       const { status, stdout } = check(['--help']);
       expect(status).toBe(0);
-      expect(stdout).toMatch(/^usage: npm run check -- \[--json\] \[--index FILE\] \[--lexicons DIR\] FILE\.\.\./);
-      for (const flag of ['--json', '--index', '--lexicons', '--help'])
+      expect(stdout).toMatch(
+        /^usage: npm run check -- \[--json\] \[--index FILE \| --subscription URL --key FILE\] \[--lexicons DIR\] FILE\.\.\./,
+      );
+      for (const flag of ['--json', '--index', '--subscription', '--key', '--lexicons', '--help'])
         expect(stdout).toMatch(new RegExp(`^ +(-h, )?${flag} `, 'm'));
     },
     SLOW,
