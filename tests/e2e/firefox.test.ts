@@ -473,10 +473,20 @@ describe.skipIf(!haveFirefox)('extension in Firefox', () => {
       };
       const api = (globalThis as unknown as { browser: Api }).browser;
       const [tab] = await api.tabs.query({ url: url.replace('https://', 'http://') });
-      await api.scripting.executeScript({
-        target: { tabId: tab!.id },
-        func: () => (globalThis as unknown as { wiretraceOpenPanel: () => void }).wiretraceOpenPanel(),
-      });
+      // The badge shows as the overlay renders; its opener is left in our script world a moment later (an effect of
+      // the panel): ask until it is there, as the background's openPanel does once.
+      for (let tries = 0; tries < 50; tries++) {
+        const [done] = (await api.scripting.executeScript({
+          target: { tabId: tab!.id },
+          func: () => {
+            const open = (globalThis as unknown as { wiretraceOpenPanel?: () => void }).wiretraceOpenPanel;
+            open?.();
+            return open !== undefined;
+          },
+        })) as Array<{ result?: boolean }>;
+        if (done?.result) return;
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
     }, ARTICLE);
     await shadow(page, '.panel', 5_000);
     await page.close();

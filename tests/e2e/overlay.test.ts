@@ -398,10 +398,19 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       };
       const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       const [tab] = await chrome.tabs.query({ url: url.replace('https://', 'http://') });
-      await chrome.scripting.executeScript({
-        target: { tabId: tab!.id },
-        func: () => (globalThis as unknown as { wiretraceOpenPanel: () => void }).wiretraceOpenPanel(),
-      });
+      // The badge shows as the overlay renders; its opener is left in our script world a moment later: ask until it is.
+      for (let tries = 0; tries < 50; tries++) {
+        const [done] = (await chrome.scripting.executeScript({
+          target: { tabId: tab!.id },
+          func: () => {
+            const open = (globalThis as unknown as { wiretraceOpenPanel?: () => void }).wiretraceOpenPanel;
+            open?.();
+            return open !== undefined;
+          },
+        })) as Array<{ result?: boolean }>;
+        if (done?.result) return;
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
     }, ARTICLE);
     await page.locator('wiretrace-overlay .panel').waitFor({ timeout: 5_000 });
     await expect(
