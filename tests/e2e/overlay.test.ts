@@ -413,9 +413,10 @@ describe.skipIf(!haveChromium)('extension in Chromium', () => {
       }
     }, ARTICLE);
     await page.locator('wiretrace-overlay .panel').waitFor({ timeout: 5_000 });
-    await expect(
-      page.evaluate(() => document.querySelector('wiretrace-overlay')!.shadowRoot!.activeElement?.id),
-    ).resolves.toBe('wiretrace-headline');
+    // Focus moves to the headline as the panel opens (an effect, a moment after the panel is in the page).
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('wiretrace-overlay')!.shadowRoot!.activeElement?.id))
+      .toBe('wiretrace-headline');
     await page.close();
   });
 
