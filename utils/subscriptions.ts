@@ -38,7 +38,7 @@ export const SUBSCRIPTION_FETCH: RequestInit = Object.freeze({
   cache: 'no-cache',
 });
 /** A manifest larger than this is not one (lib/publication refuses the same). */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Checks run this often, each moved by up to JITTER either way, so subscribers do not all arrive at once. */
 export const CHECK_EVERY_MINUTES = 6 * 60;
 const JITTER_MINUTES = 30;
@@ -153,7 +153,7 @@ export function nextCheckMinutes(random = Math.random): number {
 }
 
 /** A file's bytes, refused past `cap` as they arrive (a host announcing or sending more is not read to the end). */
-async function fetchBytes(fetcher: Fetch, url: string, cap: number): Promise<Uint8Array> {
+export async function fetchBytes(fetcher: Fetch, url: string, cap: number): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetcher(url, SUBSCRIPTION_FETCH);
