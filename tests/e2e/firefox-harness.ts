@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page, type Realm, type Target } from 'puppeteer-core';
-import { startFixtureServer } from './harness';
+import { startFixtureServer, type Exchange, type Serve } from './harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The Firefox browser-test build (overlay shadow root open): `npm run build:e2e:firefox`. */
@@ -88,6 +88,8 @@ export interface FirefoxHarness {
   browser: Browser;
   /** Every request that reached the fixture server (the browser's proxy), as host + path. */
   requests: string[];
+  /** The same requests with their method and headers (the background page's too: they all go through the proxy). */
+  exchanges: Exchange[];
   /** Console errors and warnings and uncaught errors of every page opened, the content script's included. */
   problems: string[];
   /** The same, of one page. */
@@ -123,6 +125,8 @@ export interface FirefoxOptions {
   /** More pages to serve, host + path → HTML. */
   extraPages?: Record<string, string>;
   colorScheme?: 'light' | 'dark';
+  /** A test's own answers (before the pages'): a published index's files. */
+  serve?: Serve;
 }
 
 /** Resolves once a tab's document is the given URL and has loaded (BiDi reports no navigation of extension tabs). */
@@ -147,7 +151,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
     browser_specific_settings: { gecko: { id: string } };
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
-  const server = await startFixtureServer(options.extraPages);
+  const server = await startFixtureServer(options.extraPages, options.serve);
   const downloadDir = mkdtempSync(join(tmpdir(), 'wiretrace-ff-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -221,6 +225,7 @@ export async function startFirefox(options: FirefoxOptions = {}): Promise<Firefo
   return {
     browser,
     requests: server.requests,
+    exchanges: server.exchanges,
     problems,
     problemsOf: (page) => byPage.get(page) ?? [],
     browserLog,

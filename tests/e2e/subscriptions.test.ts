@@ -6,49 +6,36 @@
  * with the old stories still matching. Without a subscription the extension requests nothing;
  * with one, only GETs of the published files, without cookies, referrer or page text.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish } from '../../scripts/publish';
-import { articlePage, FERRY, type TestStory } from '../fixtures/learning/stories';
-import { GLACIER, LIGHTHOUSE, ORCHARD, writeCorpusStory, writeKeyPair } from '../fixtures/subscriptions/site';
-import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness, type Served } from './harness';
+import { FERRY, type TestStory } from '../fixtures/learning/stories';
+import {
+  COPY_GLACIER,
+  COPY_ORCHARD,
+  GLACIER,
+  INDEX_HOST,
+  LIGHTHOUSE,
+  MANIFEST_URL,
+  ORCHARD,
+  PAGE_WORDS,
+  PUBLISHED_FILE,
+  publishSite as publishTo,
+  shardsOf,
+  siteServer,
+  SUBSCRIPTION_PAGES as PAGES,
+  writeCorpusStory,
+  writeKeyPair,
+} from '../fixtures/subscriptions/site';
+import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
 
-const INDEX_HOST = 'index.example-wire.org';
-const MANIFEST_URL = `http://${INDEX_HOST}/wire/manifest`;
-/** The only paths a subscription may ask for: the manifest and content-addressed shards. */
-const PUBLISHED_FILE = /^index\.example-wire\.org\/wire\/(manifest|shards\/[0-9a-f]{64}\.wtix)$/;
-const COPY_GLACIER = 'uk.investing.com/news/world-news/swiss-village-to-wrap-glacier-2001';
-const COPY_ORCHARD = 'uk.investing.com/news/commodities-news/romania-apricot-frost-2002';
-const PAGES: Record<string, string> = {
-  [COPY_GLACIER]: articlePage(GLACIER, { siteName: 'Investing.com' }),
-  [COPY_ORCHARD]: articlePage(ORCHARD, { siteName: 'Investing.com' }),
-};
 const QUIET_WAIT_MS = 2_500;
 /** Chromium's own update checks, made by the browser whatever extension is loaded (as in overlay.test.ts). */
 const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
-/** Words of the stories' text: none may appear in any URL requested. */
-const PAGE_WORDS = ['glacier', 'apricot', 'fleece', 'Valdorna', 'Oltava'];
 
 const haveChromium = existsSync(CHROMIUM);
-
-/** The published site's files, as a static host serves them: CORS open to all, ETag revalidation. */
-function siteServer(site: string, tampered: Map<string, Uint8Array>) {
-  return (key: string, headers: Record<string, string | string[] | undefined>): Served | undefined => {
-    if (!key.startsWith(`${INDEX_HOST}/`)) return undefined;
-    const path = key.slice(`${INDEX_HOST}/wire/`.length);
-    const file = join(site, path);
-    if (!PUBLISHED_FILE.test(key) || !existsSync(file)) return { status: 404 };
-    const body = tampered.get(path) ?? new Uint8Array(readFileSync(file));
-    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-    const cors = { 'access-control-allow-origin': '*', etag, 'cache-control': 'no-cache' };
-    if (headers['if-none-match'] === etag) return { status: 304, headers: cors };
-    return { status: 200, headers: { ...cors, 'content-type': 'application/octet-stream' }, body };
-  };
-}
 
 describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium', () => {
   let harness: Harness;
@@ -60,13 +47,8 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
   const tampered = new Map<string, Uint8Array>();
   const errors: string[] = [];
 
-  const publishSite = () => publish({ corpus, key: keyFile, out: site, name: 'Example Wire', now: '2024-06-14' });
-  const shards = () =>
-    (
-      JSON.parse(readFileSync(join(site, 'manifest'), 'utf8').split('\n').slice(1).join('\n')) as {
-        shards: Array<{ path: string }>;
-      }
-    ).shards.map((s) => s.path);
+  const publishSite = () => publishTo(corpus, keyFile, site);
+  const shards = () => shardsOf(site);
   const indexRequests = () => harness.exchanges.filter((e) => e.key.startsWith(`${INDEX_HOST}/`));
 
   async function open(path: string): Promise<Page> {
