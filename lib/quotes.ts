@@ -1,5 +1,5 @@
 import agencies from './rules/agencies.json';
-import { normalizeText, wordCount } from './text';
+import { normalizeText, STOPWORDS, wordCount } from './text';
 import { alternation, anyOf, literal, wordList, type Language } from './words';
 
 /** A direct quote found in a text, with the speaker when the text supports one. */
@@ -20,6 +20,13 @@ export interface Quote {
 const MIN_QUOTE_WORDS = 3;
 
 const NAME = String.raw`((?:[A-Z][\p{L}.'-]*\s+|of\s+){0,7}[A-Z][\p{L}'-]+)`;
+/**
+ * A name with up to three lower-case words describing the person first, as wire style writes them
+ * next to a quote: "…," said grower Vasile Munteanu / "…," union president Dale Horrigan told
+ * reporters. Function words among them ("said a spokesman for Gazprom", "said on Monday") make
+ * it no name: see personOf.
+ */
+const DESCRIBED_NAME = String.raw`((?:\p{Ll}[\p{Ll}'-]*\s+){0,3}(?:[A-Z][\p{L}.'-]*\s+|of\s+){0,7}[A-Z][\p{L}'-]+)`;
 /** A capitalised run of words, as a place after a place lead stands ("in West Germany"), possessives left out. */
 const CAPITALISED_RUN = String.raw`((?:[A-Z][\p{L}-]+\s+)*[A-Z][\p{L}-]+)\b(?!')`;
 /** A wire agency is a source, never a speaker ("A Fiat spokesman contacted by Reuters said"). */
@@ -78,7 +85,7 @@ function grammarOf(words: QuoteWords): Grammar {
     );
     grammar = {
       after: new RegExp(
-        String.raw`^[\s,:-]*(?:(${pronouns})|${NAME})\s+(?:${verbs})\b|^[\s,:-]*(?:${verbs})\s+${NAME}|^\s*-\s*${NAME}\s*$`,
+        String.raw`^[\s,:-]*(?:(${pronouns})|${DESCRIBED_NAME})\s+(?:${verbs})\b|^[\s,:-]*(?:${verbs})\s+${DESCRIBED_NAME}|^\s*-\s*${NAME}\s*$`,
         'u',
       ),
       before: new RegExp(String.raw`(?:\b(${sentencePronouns})|${NAME})\s+(?:${verbs})\b[^.]*$`, 'u'),
@@ -109,6 +116,11 @@ interface Person {
 function personOf(phrase: string, grammar: Grammar, places: ReadonlySet<string>): Person | null {
   const tokens = phrase.trim().split(/\s+/);
   while (tokens[0] === 'of' || tokens[0] === 'the') tokens.shift();
+  // Lower-case words before the name describe the person ("union president"); a function word among them
+  // means they are not a description: "said a spokesman for Gazprom" names an organisation, "said on Monday" a day.
+  const described: string[] = [];
+  while (tokens.length > 1 && /^\p{Ll}/u.test(tokens[0]!) && tokens[0] !== 'of') described.push(tokens.shift()!);
+  if (described.some((w) => STOPWORDS.has(w))) return null;
   // A possessive ("of Russia's making") is never the speaker.
   if (tokens.some((t) => /'s$/.test(t))) return null;
   // "Russia. Ukraine" is two sentences, not a name.
@@ -120,7 +132,8 @@ function personOf(phrase: string, grammar: Grammar, places: ReadonlySet<string>)
   // "On Monday", and "Moscow said" in a text that reports talks "in Moscow": a government or a day, not a person.
   if (nameTokens.every((t) => grammar.notNames.has(t.toLowerCase()) || places.has(t))) return null;
   if (AGENCY.test(nameTokens.join(' '))) return null;
-  return { name: nameTokens.join(' '), role: i > 0 ? tokens.slice(0, i).join(' ') : null };
+  const role = [...described, ...tokens.slice(0, i)].join(' ');
+  return { name: nameTokens.join(' '), role: role || null };
 }
 
 /** People the text names: role-prefixed or full names, keyed by surname for "Stoltenberg said". */
@@ -140,7 +153,9 @@ class People {
   }
 
   resolve(person: Person): Person {
-    return this.bySurname.get(person.name.split(' ').pop()!) ?? person;
+    const known = this.bySurname.get(person.name.split(' ').pop()!);
+    if (known && !known.role && person.role) known.role = person.role;
+    return known ?? person;
   }
 
   /** The person named last in a text, if any. */

@@ -31,6 +31,20 @@ describe('quote extraction and speakers', () => {
     expect(quotes[1]!.speaker).toBe('Alexander Grushko');
   });
 
+  // Wire style puts lower-case descriptions before names next to a quote; a function word among
+  // the lower-case words means they describe no person ("a spokesman for Gazprom", "on Monday").
+  it.each([
+    ['"In forty years I have not seen a May like this," said grower Vasile Munteanu.', 'Vasile Munteanu', 'grower'],
+    ['"We got a contract," union president Dale Horrigan told reporters.', 'Dale Horrigan', 'union president'],
+    ['"The line is open again," said police chief Ann Lee on Sunday.', 'Ann Lee', 'police chief'],
+    ['"We are ready for the winter," said a spokesman for Gazprom.', null, null],
+    ['"Prices will rise further," said analysts at Goldman Sachs.', null, null],
+  ])('speaker of %s', (paragraph, speaker, role) => {
+    const [quote] = extractQuotes([paragraph]);
+    expect(quote?.speaker).toBe(speaker);
+    expect(quote?.role).toBe(role);
+  });
+
   it('gives no speaker when the attribution names none ("warned the diplomat")', () => {
     const [quote] = extractQuotes([
       '"If flaws in the defense system are sought, there will be a search," warned the diplomat.',
