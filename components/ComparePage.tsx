@@ -33,28 +33,32 @@ export function ComparePage({ view, source }: { view: CompareView; source?: Stor
       </button>
 
       <h2>Versions</h2>
-      <table class="versions">
-        <thead>
-          <tr>
-            <th scope="col">Outlet</th>
-            <th scope="col">Language</th>
-            <th scope="col">Relation to the wire text</th>
-            <th scope="col">Credits shown</th>
-            <th scope="col">Dates shown</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.versions.map((v) => (
-            <tr key={v.id}>
-              <th scope="row">{v.url ? <a href={v.url}>{v.outlet}</a> : v.outlet}</th>
-              <td>{v.language}</td>
-              <td class="relation">{versionRelationLine(v.relation)}</td>
-              <td>{v.credits ?? 'none'}</td>
-              <td>{v.shownDates ?? 'not recorded'}</td>
+      {view.versions.length === 0 ? (
+        <p class="empty">No other version of this story is recorded in the index.</p>
+      ) : (
+        <table class="versions">
+          <thead>
+            <tr>
+              <th scope="col">Outlet</th>
+              <th scope="col">Language</th>
+              <th scope="col">Relation to the wire text</th>
+              <th scope="col">Credits shown</th>
+              <th scope="col">Dates shown</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.versions.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">{v.url ? <a href={v.url}>{v.outlet}</a> : v.outlet}</th>
+                <td>{v.language}</td>
+                <td class="relation">{versionRelationLine(v.relation)}</td>
+                <td>{v.credits ?? 'none'}</td>
+                <td>{v.shownDates ?? 'not recorded'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {view.missing.length > 0 && (
         <p class="missing">
           The index in use carries no text for: {view.missing.join(', ')} (a compact index holds no texts).
@@ -62,25 +66,35 @@ export function ComparePage({ view, source }: { view: CompareView; source?: Stor
       )}
 
       <h2>Paragraph by paragraph</h2>
-      <p class="legend">
-        Against the wire text: <del>removed</del> <ins>added</ins>. A dash: no paragraph of that version follows this
-        one.
-      </p>
-      <ol class="rows">
-        {view.rows.map((row, i) => (
-          <li key={i} class="row">
-            <p class="wire">{row.wire}</p>
-            <dl>
-              {view.versions.map((v, j) => (
-                <div key={v.id} class="cell">
-                  <dt>{v.outlet}</dt>
-                  <dd>{row.cells[j] ? <Diff parts={row.cells[j].diff} /> : '—'}</dd>
-                </div>
-              ))}
-            </dl>
-          </li>
-        ))}
-      </ol>
+      {view.wireTextMissing ? (
+        <p class="missing no-text">
+          The index this story comes from holds no wire text (a compact index: fingerprints, quotes and details only),
+          so its paragraphs cannot be shown or compared here.{' '}
+          {story.url ? 'The original is linked above.' : 'Search for the original with the link above.'}
+        </p>
+      ) : (
+        <>
+          <p class="legend">
+            Against the wire text: <del>removed</del> <ins>added</ins>. A dash: no paragraph of that version follows
+            this one.
+          </p>
+          <ol class="rows">
+            {view.rows.map((row, i) => (
+              <li key={i} class="row">
+                <p class="wire">{row.wire}</p>
+                <dl>
+                  {view.versions.map((v, j) => (
+                    <div key={v.id} class="cell">
+                      <dt>{v.outlet}</dt>
+                      <dd>{row.cells[j] ? <Diff parts={row.cells[j].diff} /> : '—'}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
 
       <h2>Quote drift</h2>
       <table class="quotes">

@@ -113,7 +113,7 @@ export function Subscriptions({ onChange }: { onChange: () => void }) {
                   {s.version !== null ? ` Version ${s.version} is still in use.` : ''}
                 </span>
               )}{' '}
-              <button type="button" disabled={busy} aria-label={`Update ${s.name} now`} onClick={() => void update(s)}>
+              <button type="button" disabled={busy} aria-label={`Update now: ${s.name}`} onClick={() => void update(s)}>
                 Update now
               </button>{' '}
               <button type="button" disabled={busy} aria-label={`Remove ${s.name}`} onClick={() => void remove(s)}>

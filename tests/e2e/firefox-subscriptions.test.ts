@@ -165,7 +165,7 @@ describe.skipIf(!haveFirefox)('subscriptions to a published index, in Firefox', 
     expect(added).toHaveLength(1);
     const from = indexRequests().length;
     const page = await options();
-    await (await button(page, `Update ${PUBLISHER} now`)).click();
+    await (await button(page, `Update now: ${PUBLISHER}`)).click();
     await message(page, `${PUBLISHER} updated: version 2, 3 stories`);
     await statusLine(page, 'the changes only, 2 files');
     await page.close();
@@ -187,7 +187,7 @@ describe.skipIf(!haveFirefox)('subscriptions to a published index, in Firefox', 
     bytes[0] = bytes[0]! ^ 0xff;
     tampered.set(added!, bytes);
     const page = await options();
-    await (await button(page, `Update ${PUBLISHER} now`)).click();
+    await (await button(page, `Update now: ${PUBLISHER}`)).click();
     await message(page, `${PUBLISHER} was not updated`);
     const line = await statusLine(page, 'Version 2 is still in use');
     expect(line).toContain('does not match its SHA-256 in the manifest');

@@ -6,9 +6,9 @@
  * with the old stories still matching. Without a subscription the extension requests nothing;
  * with one, only GETs of the published files, without cookies, referrer or page text.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FERRY, type TestStory } from '../fixtures/learning/stories';
@@ -29,9 +29,11 @@ import {
   writeCorpusStory,
   writeKeyPair,
 } from '../fixtures/subscriptions/site';
-import { CHROMIUM, ensureBuilt, extensionId, startHarness, type Harness } from './harness';
+import { CHROMIUM, ensureBuilt, extensionId, seriousViolations, startHarness, type Harness } from './harness';
 
 const QUIET_WAIT_MS = 2_500;
+const SCREENSHOTS = resolve('test-results/screenshots');
+const SCHEMES = ['light', 'dark'] as const;
 /** Chromium's own update checks, made by the browser whatever extension is loaded (as in overlay.test.ts). */
 const BROWSER_HOSTS = /^(update\.googleapis\.com|[a-z0-9.-]*\.gvt1\.com|[a-z0-9.-]*\.google(apis)?\.com)\//;
 
@@ -60,7 +62,17 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
   }
   const options = async () => open(`chrome-extension://${await extensionId(harness.context)}/options.html`);
 
-  async function overlayShows(path: string, story: TestStory): Promise<void> {
+  /** Screenshots of a page in light and dark, each checked by axe-core first: what a reader of either theme sees. */
+  async function lookAt(page: Page, name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+    }
+  }
+
+  async function overlayShows(path: string, story: TestStory, look?: (page: Page) => Promise<void>): Promise<void> {
     const page = await open(path);
     const badge = page.locator('wiretrace-overlay .badge');
     await badge.waitFor({ timeout: 15_000 });
@@ -70,6 +82,7 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('From your subscription: Example Wire');
     expect(text).toContain(story.headline.slice(0, 30));
+    await look?.(page);
     await page.close();
   }
 
@@ -124,6 +137,7 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
       .poll(() => page.locator('.subscriptions-message').textContent(), { timeout: 15_000 })
       .toContain('Subscribed to Example Wire: version 1, 2 stories');
     expect(await statusLine(page)).toContain('version 1');
+    await lookAt(page, 'options-subscription');
     await page.close();
     expect(indexRequests().map((e) => e.key)).toEqual([
       `${INDEX_HOST}/wire/manifest`,
@@ -153,7 +167,24 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
       .map((e) => e.key);
     expect(fetched).toEqual([`${INDEX_HOST}/wire/${added[0]}`]);
     await overlayShows(COPY_GLACIER, GLACIER);
-    await overlayShows(COPY_ORCHARD, ORCHARD);
+    await overlayShows(COPY_ORCHARD, ORCHARD, async (page) => {
+      await lookAt(page, 'overlay-subscription');
+      // The compare page of a story known only from a compact index: it says what it cannot show.
+      const [compare] = await Promise.all([
+        harness.context.waitForEvent('page'),
+        page.locator('wiretrace-overlay .compare-link').click(),
+      ]);
+      await compare.locator('h1').waitFor({ timeout: 10_000 });
+      await expect(compare.locator('.no-text').textContent()).resolves.toContain(
+        'holds no wire text (a compact index: fingerprints, quotes and details only)',
+      );
+      // What each quote originally said stays on it: quotes are what a compact index does carry.
+      await expect(compare.locator('.quotes tbody').textContent()).resolves.toContain(
+        'In forty years I have not seen a May like this',
+      );
+      await lookAt(compare, 'compare-subscription');
+      await compare.close();
+    });
   });
 
   it('refuses a tampered shard: the status names the failure, the old stories still match', async () => {
@@ -172,6 +203,7 @@ describe.skipIf(!haveChromium)('subscriptions to a published index, in Chromium'
     const line = await statusLine(page);
     expect(line).toContain('does not match its SHA-256 in the manifest');
     expect(line).toContain('Version 2 is still in use');
+    await lookAt(page, 'options-subscription-failed');
     await page.close();
     await overlayShows(COPY_ORCHARD, ORCHARD);
     await overlayShows(COPY_GLACIER, GLACIER);
