@@ -137,12 +137,13 @@ describe('updating a subscription', () => {
     expect(after.held?.version).toBe(1);
     expect(after.lastUpdate?.kind).toBe('full');
     expect(requests.map((r) => r.url)).toEqual([MANIFEST_URL, ...shardsOf().map((p) => `${ORIGIN}/wire/${p}`)]);
-    for (const { init } of requests)
+    // The manifest is revalidated (a 304 when unchanged); shards, named by their hash, stay out of the HTTP cache.
+    for (const { url, init } of requests)
       expect(init).toMatchObject({
         method: 'GET',
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
-        cache: 'no-cache',
+        cache: url === MANIFEST_URL ? 'no-cache' : 'no-store',
       });
     expect(await matched(store, GLACIER)).toBe('glacier');
     expect(await matched(store, ORCHARD)).toBeNull();
