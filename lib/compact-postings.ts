@@ -93,7 +93,7 @@ export function postingLookup(
   const restAt = (i: number) => Math.floor(field(entries, i * entryBits, entryBits) / storyScale);
   return (hash, max, visit) => {
     // Not a kept fingerprint: no story is listed for it here, which says nothing of how common it is.
-    if ((hash & (layout.sample - 1)) !== 0) return true;
+    if (!keptFingerprint(hash, layout.sample)) return true;
     const q = hash >>> sampleBits;
     const bucket = q >>> restBits;
     const rest = q % 2 ** restBits;

@@ -9,7 +9,7 @@ import type { Article } from './article';
 import { daysApart } from './dates';
 import { languageName } from './language';
 import type { MatchIndex, StoryEntry } from './match-index';
-import { keysAtPrecision } from './print-precision';
+import { keysAtPrecision, type PrintPrecision } from './print-precision';
 import { quotesInSameWords } from './quote-check';
 import type { Quote } from './quotes';
 import { words } from './text';
@@ -88,11 +88,9 @@ export function sameEventByDate(verdicts: readonly TextVerdict[], article: Artic
 const SAME_EVENT_ABROAD_SHARE = 0.2;
 
 /** Share of a story's content words (all write-throughs) that the page's translated words cover. */
-function sharedAbroad(senses: ReadonlySet<number>, entry: StoryEntry): number {
+function sharedAbroad(pageSenses: ReadonlySet<number>, entry: StoryEntry): number {
   const topic = new Set<number>();
   for (const v of entry.versions) for (const s of v.sentences) for (const k of s.keys) topic.add(k);
-  // A compact index's keys are reduced hashes: the page's senses are reduced the same way.
-  const pageSenses = keysAtPrecision(senses, entry.versions[0]?.precision);
   let shared = 0;
   for (const k of topic) if (pageSenses.has(k)) shared++;
   return topic.size ? shared / topic.size : 0;
@@ -110,12 +108,20 @@ export function sameEventAbroad(
   article: Article,
 ): { position: number; why: string } | null {
   const senses = new Set(read.sentences.flatMap((s) => [...s.senses]));
+  // A compact index's keys are reduced hashes: the page's senses are reduced the same way, once per precision.
+  const reduced = new Map<number, ReadonlySet<number>>();
+  const sensesFor = (precision: PrintPrecision | undefined): ReadonlySet<number> => {
+    if (!precision) return senses;
+    let set = reduced.get(precision.keyBits);
+    if (!set) reduced.set(precision.keyBits, (set = keysAtPrecision(senses, precision)));
+    return set;
+  };
   let best: { position: number; share: number; days: number } | null = null;
   for (const position of positions) {
     const entry = index.story(position);
     const days = daysApart(article.published, entry.story.date);
     if (days === null || days > SAME_EVENT_DAYS) continue;
-    const share = sharedAbroad(senses, entry);
+    const share = sharedAbroad(sensesFor(entry.versions[0]?.precision), entry);
     if (share >= SAME_EVENT_ABROAD_SHARE && (!best || share > best.share)) best = { position, share, days };
   }
   if (!best) return null;
