@@ -66,7 +66,8 @@ export function ComparePage({ view, source }: { view: CompareView; source?: Stor
       )}
 
       <h2>Paragraph by paragraph</h2>
-      {view.wireTextMissing ? (
+      {/* No rows: the index holds no wire text for this story (a compact build: a subscription or an imported file). */}
+      {view.rows.length === 0 ? (
         <p class="missing no-text">
           The index this story comes from holds no wire text (a compact index: fingerprints, quotes and details only),
           so its paragraphs cannot be shown or compared here.{' '}

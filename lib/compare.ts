@@ -43,11 +43,6 @@ export interface CompareView {
   quotes: QuoteDrift[];
   /** Versions whose text the index does not carry (a compact build, or a version without text). */
   missing: string[];
-  /**
-   * The index holds no wire text for this story (a compact build: a subscription or an imported
-   * file), so there are no paragraphs to show: the page says so instead of an empty comparison.
-   */
-  wireTextMissing: boolean;
 }
 
 /** Content words of a paragraph, quotes included: a quote-only paragraph must find its version too. */
@@ -125,6 +120,5 @@ export function compareStory(story: Story): CompareView {
     rows,
     quotes,
     missing,
-    wireTextMissing: wireParagraphs.length === 0,
   };
 }
