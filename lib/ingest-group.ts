@@ -140,13 +140,13 @@ const slug = (s: string) =>
 const day = (iso: string | null) => (iso ?? '').slice(0, 10);
 
 /** Write-throughs in order: by their number where both have one, else by time. */
-export function versionOrder(a: IngestVersion, b: IngestVersion): number {
+function versionOrder(a: IngestVersion, b: IngestVersion): number {
   if (a.version !== null && b.version !== null && a.version !== b.version) return a.version - b.version;
   return (a.date ?? '').localeCompare(b.date ?? '');
 }
 
 /** The story date: the first write-through's day. */
-export function storyDate(story: IngestStory): string {
+function storyDate(story: IngestStory): string {
   return day([...story.versions].sort(versionOrder)[0]?.date ?? null) || '1970-01-01';
 }
 

@@ -25,7 +25,7 @@ function spread(h: number): number {
 }
 
 /** A 32-bit print hash reduced to `bits` bits. */
-export function reduceHash(h: number, bits: number): number {
+function reduceHash(h: number, bits: number): number {
   return spread(h) >>> (32 - bits);
 }
 

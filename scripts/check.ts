@@ -183,7 +183,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
  * The changed words of a quote, once: `"defence system" → "defense systems"; + "a"`, so the
  * page's wording and the original are each printed once, as written, and the change beside them.
  */
-export function changedWords(diff: readonly DiffPart[]): string {
+function changedWords(diff: readonly DiffPart[]): string {
   const changes: string[] = [];
   let removed: string[] = [];
   let added: string[] = [];

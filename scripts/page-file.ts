@@ -87,6 +87,6 @@ export function readPageFile(path: string): PageFile {
   return pageText(bytes, isHtmlName(name));
 }
 
-export function isHtmlName(name: string): boolean {
+function isHtmlName(name: string): boolean {
   return /\.x?html?$/i.test(name);
 }

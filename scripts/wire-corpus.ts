@@ -23,7 +23,7 @@ interface WireLine {
 }
 
 /** "26-FEB-1987 15:01:01.79" or an ISO date → YYYY-MM-DD. */
-export function isoDate(date: string): string | null {
+function isoDate(date: string): string | null {
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(date);
   if (iso) return iso[1]!;
   const m = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/i.exec(date);

@@ -130,12 +130,12 @@ export async function allLearned(): Promise<Array<{ key: string; value: unknown 
   return keys.map((key, i) => ({ key, value: values[i] }));
 }
 
-export async function putLearned(record: LearnedRecord): Promise<void> {
+async function putLearned(record: LearnedRecord): Promise<void> {
   await (await database()).put('learned', record);
 }
 
 /** Deletes records by key, in one transaction. */
-export async function deleteLearned(keys: readonly string[]): Promise<void> {
+async function deleteLearned(keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
   const tx = (await database()).transaction('learned', 'readwrite');
   await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
@@ -171,17 +171,17 @@ const shardKey = (id: string, sha256: string) => `${id}/${sha256}`;
 const subscriptionRange = (id: string) => IDBKeyRange.bound(`${id}/`, `${id}0`, false, true);
 
 /** Subscriptions as stored, with their state, oldest first. */
-export async function listSubscriptions(): Promise<SubscriptionRecord[]> {
+async function listSubscriptions(): Promise<SubscriptionRecord[]> {
   const all = await (await database()).getAll('subscriptions');
   return all.sort((a, b) => a.addedAt - b.addedAt);
 }
 
-export async function getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
+async function getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
   return (await database()).get('subscriptions', id);
 }
 
 /** Stores a subscription's record alone (a new one, or how an update that changed nothing went). */
-export async function putSubscription(record: SubscriptionRecord): Promise<void> {
+async function putSubscription(record: SubscriptionRecord): Promise<void> {
   await (await database()).put('subscriptions', record);
 }
 
@@ -189,7 +189,7 @@ export async function putSubscription(record: SubscriptionRecord): Promise<void>
  * A new version in one transaction: its new shards, the old version's dropped ones gone, and the
  * record naming it. A failure (quota, a closed worker) leaves the old version whole.
  */
-export async function commitSubscription(
+async function commitSubscription(
   record: SubscriptionRecord,
   add: ReadonlyMap<string, Uint8Array>,
   drop: readonly string[],
@@ -213,7 +213,7 @@ export async function subscriptionShards(id: string, shas: readonly string[]): P
 }
 
 /** Deletes a subscription and every shard of it, in one transaction. */
-export async function removeSubscription(id: string): Promise<void> {
+async function removeSubscription(id: string): Promise<void> {
   const tx = (await database()).transaction(['subscriptions', 'subscriptionShards'], 'readwrite');
   await Promise.all([
     tx.objectStore('subscriptions').delete(id),

@@ -34,18 +34,18 @@ import type { MatchIndex } from '../lib/match-index';
 import type { SubscriptionStatus } from '../messaging/protocol';
 
 /** The options of every request a subscription makes. */
-export const SUBSCRIPTION_FETCH: RequestInit = Object.freeze({
+const SUBSCRIPTION_FETCH: RequestInit = Object.freeze({
   method: 'GET',
   credentials: 'omit',
   referrerPolicy: 'no-referrer',
   cache: 'no-cache',
 });
 /** ... and of a shard: the same, kept out of the browser's HTTP cache (see above). */
-export const SHARD_FETCH: RequestInit = Object.freeze({ ...SUBSCRIPTION_FETCH, cache: 'no-store' });
+const SHARD_FETCH: RequestInit = Object.freeze({ ...SUBSCRIPTION_FETCH, cache: 'no-store' });
 /** A manifest larger than this is not one (lib/publication refuses the same). */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Checks run this often, each moved by up to JITTER either way, so subscribers do not all arrive at once. */
-export const CHECK_EVERY_MINUTES = 6 * 60;
+const CHECK_EVERY_MINUTES = 6 * 60;
 const JITTER_MINUTES = 30;
 /** A subscription file (name, URL, key) is a few hundred bytes. */
 export const MAX_SUBSCRIPTION_FILE_BYTES = 64 * 1024;
@@ -148,7 +148,7 @@ export function parseSubscriptionFile(text: string): SubscriptionInput {
 }
 
 /** The name a subscription is shown by: the reader's, else the publisher's, else its host. */
-export function subscriptionName(record: SubscriptionRecord): string {
+function subscriptionName(record: SubscriptionRecord): string {
   return record.name ?? (record.held?.manifest.name || new URL(record.url).host);
 }
 
