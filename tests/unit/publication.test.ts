@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import {
   openPublication,
   parsePublicKey,
   planUpdate,
-  PRIVATE_KEY_PREFIX,
   PublicationError,
   publicKeyText,
   stateHash,
@@ -18,6 +17,7 @@ import {
   type Manifest,
 } from '../../lib/publication';
 import { publish } from '../../scripts/publish';
+import { writeCorpusStory, writeKeyPair } from '../fixtures/subscriptions/site';
 import { SEED_STORY } from './seed-data';
 
 /** Hand-made wire stories: one template, told apart by their numbers and places (a page of one may look reworded from another). */
@@ -34,24 +34,16 @@ function storyText(n: number): string[] {
   ];
 }
 
+/** Story n, of `date`, without dateline or byline, into the corpus folder. */
 function writeStory(corpus: string, n: number, date: string) {
-  const id = `test-strike-${n}`;
-  mkdirSync(join(corpus, id, 'versions'), { recursive: true });
-  const [title, ...body] = storyText(n);
-  writeFileSync(join(corpus, id, 'versions', 'wire.txt'), `${title}\n\n${body.join('\n\n')}\n`);
-  const version = {
-    id: 'wire',
-    file: 'versions/wire.txt',
-    outlet: 'Test Wire',
-    url: null,
-    language: 'en',
-    shownDates: null,
-    credits: 'Test Wire',
-    relation: 'verbatim',
-    writeThrough: 'latest',
-  };
-  const meta = { id, agency: 'Test Wire', date, dateline: null, bylines: [], headlines: [title], url: null };
-  writeFileSync(join(corpus, id, 'story.json'), JSON.stringify({ ...meta, versions: [version] }));
+  const [headline, ...paragraphs] = storyText(n);
+  writeCorpusStory(corpus, `test-strike-${n}`, {
+    headline: headline!,
+    paragraphs,
+    published: date,
+    dateline: '',
+    byline: '',
+  });
 }
 
 function pageOf(n: number) {
@@ -64,17 +56,9 @@ function pageOf(n: number) {
 const root = mkdtempSync(join(tmpdir(), 'wiretrace-publication-'));
 const corpus = join(root, 'corpus');
 const site = join(root, 'site');
-const keyFile = join(root, 'private.key');
+let keyFile: string;
 let publicKey: Uint8Array;
 let otherKey: Uint8Array;
-
-async function keyPair(): Promise<{ raw: Uint8Array; pkcs8: Uint8Array }> {
-  const pair = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
-  return {
-    raw: new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)),
-    pkcs8: new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)),
-  };
-}
 
 const read = (path: string) => new Uint8Array(readFileSync(join(site, path)));
 const manifestBytes = () => read('manifest');
@@ -93,10 +77,10 @@ let v1: { manifest: Manifest; bytes: Uint8Array; shards: Map<string, Uint8Array>
 let v2: { manifest: Manifest; bytes: Uint8Array };
 
 beforeAll(async () => {
-  const pair = await keyPair();
-  publicKey = pair.raw;
-  otherKey = (await keyPair()).raw;
-  writeFileSync(keyFile, `${PRIVATE_KEY_PREFIX}${Buffer.from(pair.pkcs8).toString('base64')}\n`);
+  const pair = await writeKeyPair(join(root, 'keys'));
+  keyFile = pair.keyFile;
+  publicKey = parsePublicKey(pair.publicKey);
+  otherKey = parsePublicKey((await writeKeyPair(join(root, 'other-keys'))).publicKey);
   cpSync(join('corpus', SEED_STORY), join(corpus, SEED_STORY), { recursive: true });
   for (let n = 0; n < 3; n++) writeStory(corpus, n, `2022-01-1${n}`);
   await publish({ corpus, key: keyFile, out: site, name: 'Test wire', now: '2022-01-20' });

@@ -13,7 +13,6 @@ import { matchArticle } from '../../lib/match';
 import type { MatchIndex } from '../../lib/match-index';
 import { BUNDLED } from '../../lib/story-source';
 import { unionIndex } from '../../lib/union-index';
-import { publish } from '../../scripts/publish';
 import {
   newSubscription,
   freshRecord,
@@ -24,11 +23,18 @@ import {
   type SubscriptionStore,
 } from '../../utils/subscriptions';
 import { storyText, type TestStory } from '../fixtures/learning/stories';
-import { GLACIER, LIGHTHOUSE, ORCHARD, writeCorpusStory, writeKeyPair } from '../fixtures/subscriptions/site';
+import {
+  GLACIER,
+  LIGHTHOUSE,
+  ORCHARD,
+  publishSite as publishTo,
+  shardsOf as shardsIn,
+  writeCorpusStory,
+  writeKeyPair,
+} from '../fixtures/subscriptions/site';
 
 const ORIGIN = 'https://index.example-wire.org';
 const MANIFEST_URL = `${ORIGIN}/wire/manifest`;
-const NOW = '2024-06-14';
 
 /** The store in memory, as IndexedDB holds it: the record and its shards, replaced together. */
 function memoryStore(): SubscriptionStore & { shardKeys(): string[] } {
@@ -76,13 +82,8 @@ const fakeFetch = async (url: string, init: RequestInit): Promise<Response> => {
   return new Response(body as Uint8Array<ArrayBuffer>, { status: 200 });
 };
 
-const publishSite = () => publish({ corpus, key: keyFile, out: site, name: 'Example Wire', now: NOW });
-const shardsOf = () =>
-  (
-    JSON.parse(readFileSync(join(site, 'manifest'), 'utf8').split('\n').slice(1).join('\n')) as {
-      shards: Array<{ path: string }>;
-    }
-  ).shards.map((s) => s.path);
+const publishSite = () => publishTo(corpus, keyFile, site);
+const shardsOf = () => shardsIn(site);
 
 function pageOf(story: TestStory) {
   const result = extractText(storyText(story));
