@@ -18,6 +18,7 @@
  */
 import { BoundedCache } from './bounded-cache';
 import { BitsError } from './bits';
+import { concatBytes } from './bytes';
 import { compressMeta, decodeMeta, META_DICTIONARY_BYTES, metaDictionary, metaRecord } from './compact-meta';
 import { COMPACT_PRECISION, decodeCompactPrints, encodeCompactPrints } from './compact-prints';
 import { keptFingerprint, packPostings, POSTING_SAMPLE, postingLookup, type PostingLayout } from './compact-postings';
@@ -288,13 +289,7 @@ export function encodeCompactIndex(stories: readonly Story[], options: CompactOp
     (bytes) => chunks.push(bytes),
     (name, write) => held[name].forEach(write),
   );
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, length);
 }
 
 /** Whether bytes start like a compact index (as opposed to the JSON full build). */

@@ -7,6 +7,7 @@
  * announced larger is refused before it is read, and one that runs on
  * (a feed that never ends) is cut at the cap and refused.
  */
+import { concatBytes } from '../lib/bytes';
 
 export const USER_AGENT_NAME = 'Wiretrace-ingest/0.1';
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -182,12 +183,7 @@ export class PoliteFetcher {
             : `${url.href}: the body broke off.`,
         );
       }
-      const bytes = new Uint8Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.length;
-      }
+      const bytes = concatBytes(chunks, length);
       if (conditional && cache) {
         const etag = response.headers.get('etag');
         const lastModified = response.headers.get('last-modified');

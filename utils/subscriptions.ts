@@ -30,6 +30,7 @@ import {
   verifyManifest,
   type Manifest,
 } from '../lib/publication';
+import { concatBytes } from '../lib/bytes';
 import type { MatchIndex } from '../lib/match-index';
 import type { SubscriptionStatus } from '../messaging/protocol';
 
@@ -190,13 +191,7 @@ export async function fetchBytes(
     }
     parts.push(value);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, length);
 }
 
 /**
