@@ -28,7 +28,7 @@ describe('highlighting wire text in the live page', () => {
     expect(plan.filter((p) => p.kind === 'reworded').length).toBeGreaterThanOrEqual(10);
   });
 
-  it('marks the quote paragraphs of the VOI rewrite as quotes, and leaves its subheadings unmarked', () => {
+  it('marks the quote paragraphs of the VOI rewrite as quotes, and only paragraphs with quotation marks', () => {
     const { plan } = setup('voi-article');
     const quotes = plan.filter((p) => p.kind === 'quote').map((p) => p.element.textContent ?? '');
     expect(quotes.length).toBeGreaterThan(0);
